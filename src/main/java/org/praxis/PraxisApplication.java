@@ -1,0 +1,22 @@
+package org.praxis;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.theme.Theme;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Praxis: a self-hostable platform for communities of practice. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Theme("praxis")
+@Meta(name = "color-scheme", content = "light")
+public class PraxisApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PraxisApplication.class, args);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Sign-in and roles: Spring Security with Vaadin's configurer, accounts read from the
+ * {@code member} table, throttling of failed sign-ins per account and per client address,
+ * ending the sessions of deactivated accounts, and the signed-in user for services.
+ */
+package org.praxis.base.security;

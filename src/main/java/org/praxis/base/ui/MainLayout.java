@@ -1,0 +1,102 @@
+package org.praxis.base.ui;
+
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Footer;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.praxis.base.security.CurrentUser;
+import org.praxis.base.security.PraxisUser;
+
+/**
+ * The shell around every signed-in view: the product name, navigation built from the views'
+ * {@code @Menu} entries that the signed-in role may open (so a link exists only where its view
+ * works and admits the user), and who is signed in with a sign-out button.
+ */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    private final transient AuthenticationContext authenticationContext;
+
+    public MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser) {
+        this.authenticationContext = authenticationContext;
+        setPrimarySection(Section.DRAWER);
+        addToNavbar(new DrawerToggle(), header(currentUser));
+        addToDrawer(brand(), new Scroller(navigation()), footer());
+    }
+
+    private Div brand() {
+        Div brand = new Div();
+        brand.addClassName("praxis-brand");
+        Span name = new Span(getTranslation("app.name"));
+        name.addClassName("praxis-brand-name");
+        Span tagline = new Span(getTranslation("app.tagline"));
+        tagline.addClassName("praxis-brand-tagline");
+        brand.add(name, tagline);
+        return brand;
+    }
+
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setId("main-navigation");
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                String[] icon = entry.icon().split(":", 2);
+                item.setPrefixComponent(icon.length == 2 ? new Icon(icon[0], icon[1]) : new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private HorizontalLayout header(CurrentUser currentUser) {
+        HorizontalLayout header = new HorizontalLayout();
+        header.addClassName("praxis-header");
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        Span spacer = new Span();
+        header.addAndExpand(spacer);
+        currentUser.get().ifPresent(user -> header.add(whoIsSignedIn(user), signOut()));
+        return header;
+    }
+
+    private Span whoIsSignedIn(PraxisUser user) {
+        Span who = new Span();
+        who.setId("signed-in-user");
+        who.addClassName("praxis-signed-in");
+        who.add(new Text(getTranslation("layout.signed-in-as", user.displayName(),
+                getTranslation("role." + user.role().name()))));
+        return who;
+    }
+
+    private Button signOut() {
+        Button signOut = new Button(getTranslation("layout.sign-out"), new Icon(VaadinIcon.SIGN_OUT),
+                click -> authenticationContext.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return signOut;
+    }
+
+    private Footer footer() {
+        Footer footer = new Footer();
+        footer.addClassName("praxis-drawer-footer");
+        footer.add(new Span(getTranslation("app.footer")));
+        return footer;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Cohorts and who is in them. A member sees only the cohorts they belong to; the home view shows
+ * each with its facilitators and members.
+ */
+package org.praxis.cohort;

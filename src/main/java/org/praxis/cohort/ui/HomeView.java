@@ -1,0 +1,119 @@
+package org.praxis.cohort.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import org.praxis.base.security.CurrentUser;
+import org.praxis.base.ui.MainLayout;
+import org.praxis.cohort.CohortOverview;
+import org.praxis.cohort.CohortPerson;
+import org.praxis.cohort.CohortService;
+
+/** The signed-in person's cohort: its dates, its facilitators and its members. */
+@Route(value = "", layout = MainLayout.class)
+@PermitAll
+@Menu(title = "nav.home", order = 0, icon = "vaadin:home")
+public class HomeView extends Main implements HasDynamicTitle {
+
+    public HomeView(CohortService cohortService, CurrentUser currentUser) {
+        setId("home-view");
+        addClassName("praxis-view");
+        List<CohortOverview> cohorts = cohortService.myCohorts();
+        if (cohorts.isEmpty()) {
+            add(new H1(getTranslation("home.welcome", currentUser.require().displayName())));
+            Paragraph none = new Paragraph(getTranslation("home.no-cohort"));
+            none.setId("no-cohort");
+            add(none);
+            return;
+        }
+        boolean several = cohorts.size() > 1;
+        if (several) {
+            add(new H1(getTranslation("home.your-cohorts")));
+        }
+        cohorts.forEach(c -> add(cohort(c, several)));
+    }
+
+    private Section cohort(CohortOverview cohort, boolean nested) {
+        Section section = new Section();
+        section.setId("cohort-" + cohort.id());
+        section.addClassName("praxis-cohort");
+        if (nested) {
+            section.add(new H2(cohort.name()));
+        } else {
+            H1 title = new H1(cohort.name());
+            title.setId("cohort-name");
+            section.add(title);
+        }
+        if (cohort.startsOn() != null) {
+            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(getLocale());
+            Paragraph dates = new Paragraph(cohort.endsOn() == null
+                    ? getTranslation("home.starts", format.format(cohort.startsOn()))
+                    : getTranslation("home.dates", format.format(cohort.startsOn()), format.format(cohort.endsOn())));
+            dates.addClassName("praxis-muted");
+            section.add(dates);
+        }
+        section.add(people(getTranslation("home.facilitators"), "facilitators-" + cohort.id(), cohort.facilitators(),
+                nested));
+        section.add(people(getTranslation("home.members", cohort.members().size(), cohort.capacity()),
+                "members-" + cohort.id(), cohort.members(), nested));
+        return section;
+    }
+
+    private Div people(String heading, String id, List<CohortPerson> people, boolean nested) {
+        Div group = new Div();
+        group.add(nested ? new com.vaadin.flow.component.html.H3(heading) : new H2(heading));
+        UnorderedList list = new UnorderedList();
+        list.setId(id);
+        list.addClassName("praxis-people");
+        people.forEach(p -> list.add(person(p)));
+        group.add(list);
+        return group;
+    }
+
+    private ListItem person(CohortPerson p) {
+        ListItem item = new ListItem();
+        item.setId("person-" + p.memberId());
+        item.addClassName("praxis-person");
+        Span name = new Span(p.displayName());
+        name.addClassName("praxis-person-name");
+        item.add(name);
+        if (p.pronouns() != null) {
+            Span pronouns = new Span(p.pronouns());
+            pronouns.addClassName("praxis-person-pronouns");
+            item.add(pronouns);
+        }
+        if (p.title() != null) {
+            item.add(line(p.title()));
+        }
+        if (p.organizationName() != null) {
+            item.add(line(p.county() == null ? p.organizationName()
+                    : getTranslation("home.organization-in-county", p.organizationName(),
+                            getTranslation(p.county().messageKey()))));
+        }
+        return item;
+    }
+
+    private static Span line(String text) {
+        Span span = new Span(text);
+        span.addClassName("praxis-person-line");
+        return span;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("home.page-title");
+    }
+}

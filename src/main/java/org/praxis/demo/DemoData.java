@@ -1,0 +1,160 @@
+package org.praxis.demo;
+
+import static org.praxis.jooq.Tables.COHORT;
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.ORGANIZATION;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.praxis.base.db.DatabaseProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds "Equity in Leadership — Cohort 1" once, and prints the demo sign-ins at every start.
+ * Seeded on the embedded database unless {@code PRAXIS_DEMO=false}; on a configured server only
+ * with {@code PRAXIS_DEMO=true}. All people and organisations are fictional.
+ */
+@Component
+public class DemoData implements ApplicationRunner {
+
+    public static final String COHORT_NAME = "Equity in Leadership — Cohort 1";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    record Org(String key, String name, String sector, String county, String tribalNation) {
+    }
+
+    record Person(String email, String name, String pronouns, String title, String org, String role) {
+    }
+
+    static final List<Org> ORGANIZATIONS = List.of(
+            new Org("network", "Northwest Regional Health Network", "PUBLIC_HEALTH", "SKAGIT", null),
+            new Org("bellingham", "Bellingham Community Health Center", "HEALTH_CARE", "WHATCOM", null),
+            new Org("salish", "Salish Waters Tribal Health Clinic", "TRIBAL_HEALTH", "WHATCOM",
+                    "Salish Waters Tribe (fictional)"),
+            new Org("skagit", "Skagit Valley Recovery Services", "BEHAVIORAL_HEALTH", "SKAGIT", null),
+            new Org("farmworker", "Skagit Farmworker Health Alliance", "COMMUNITY_BASED", "SKAGIT", null),
+            new Org("snofamily", "Snohomish Family Resource Alliance", "SOCIAL_SERVICES", "SNOHOMISH", null),
+            new Org("everett", "Everett Regional Medical Center", "HEALTH_CARE", "SNOHOMISH", null),
+            new Org("island", "Island County Housing Cooperative", "HOUSING", "ISLAND", null),
+            new Org("sanjuan", "San Juan Islands Public Health District", "PUBLIC_HEALTH", "SAN_JUAN", null));
+
+    static final List<Person> PEOPLE = List.of(
+            new Person("admin@praxis.example", "Praxis Admin", null, "Platform administrator", "network", "ADMIN"),
+            new Person("marisol@praxis.example", "Marisol Reyes-Tanaka", "she/her", "Equity programme lead",
+                    "network", "FACILITATOR"),
+            new Person("jordan@praxis.example", "Jordan Ellis", "they/them", "Organisational development coach",
+                    "network", "FACILITATOR"),
+            new Person("aisha@praxis.example", "Aisha Mohamed", "she/her", "Chief operating officer", "bellingham",
+                    "MEMBER"),
+            new Person("leah@praxis.example", "Leah Jim", "she/her", "Clinic director", "salish", "MEMBER"),
+            new Person("tom@praxis.example", "Tom Nakamura", "he/him", "Executive director", "skagit", "MEMBER"),
+            new Person("miguel@praxis.example", "Miguel Hernández", "he/him", "Community health worker programme lead",
+                    "farmworker", "MEMBER"),
+            new Person("rosa@praxis.example", "Rosa Delgado", "she/her", "Director of programmes", "snofamily",
+                    "MEMBER"),
+            new Person("kai@praxis.example", "Kai Thompson", "they/them", "Peer support manager", "snofamily",
+                    "MEMBER"),
+            new Person("priya@praxis.example", "Priya Raman", "she/her", "Vice president, patient access", "everett",
+                    "MEMBER"),
+            new Person("grace@praxis.example", "Grace Whitfield", "she/her", "Housing director", "island", "MEMBER"),
+            new Person("sam@praxis.example", "Sam Okafor", "he/him", "Health officer", "sanjuan", "MEMBER"));
+
+    private final DSLContext db;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate transactions;
+    private final DatabaseProperties database;
+    private final String demo;
+    private final String password;
+
+    DemoData(DSLContext db, PasswordEncoder encoder, TransactionTemplate transactions, DatabaseProperties database,
+            @Value("${praxis.demo:auto}") String demo, @Value("${praxis.demo-password:equity-in-practice}") String password) {
+        this.db = db;
+        this.encoder = encoder;
+        this.transactions = transactions;
+        this.database = database;
+        this.demo = demo;
+        this.password = password;
+    }
+
+    boolean enabled() {
+        return "true".equalsIgnoreCase(demo) || (database.embedded() && !"false".equalsIgnoreCase(demo));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled()) {
+            return;
+        }
+        if (seed()) {
+            log.info("Seeded the demo cohort \"{}\"", COHORT_NAME);
+        }
+        StringBuilder sb = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
+        PEOPLE.forEach(p -> sb.append(String.format("  %-12s %s%n", p.role().toLowerCase(), p.email())));
+        log.info(sb.toString());
+    }
+
+    /** Seeds the cohort unless it exists; returns whether it did. */
+    public boolean seed() {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (db.fetchExists(COHORT, COHORT.NAME.eq(COHORT_NAME))) {
+                return false;
+            }
+            Map<String, Long> orgIds = new HashMap<>();
+            for (Org o : ORGANIZATIONS) {
+                Long id = db.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.NAME.eq(o.name()))
+                        .fetchOne(ORGANIZATION.ID);
+                if (id == null) {
+                    id = db.insertInto(ORGANIZATION)
+                            .set(ORGANIZATION.NAME, o.name())
+                            .set(ORGANIZATION.SECTOR, o.sector())
+                            .set(ORGANIZATION.COUNTY, o.county())
+                            .set(ORGANIZATION.TRIBAL_NATION, o.tribalNation())
+                            .returning(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID);
+                }
+                orgIds.put(o.key(), id);
+            }
+            LocalDate start = LocalDate.now().withDayOfMonth(1);
+            long cohortId = db.insertInto(COHORT)
+                    .set(COHORT.NAME, COHORT_NAME)
+                    .set(COHORT.CAPACITY, 15)
+                    .set(COHORT.STARTS_ON, start)
+                    .set(COHORT.ENDS_ON, start.plusMonths(10))
+                    .returning(COHORT.ID).fetchOne(COHORT.ID);
+            String hash = encoder.encode(password);
+            for (Person p : PEOPLE) {
+                Long id = db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.eq(p.email())).fetchOne(MEMBER.ID);
+                if (id == null) {
+                    id = db.insertInto(MEMBER)
+                            .set(MEMBER.EMAIL, p.email())
+                            .set(MEMBER.DISPLAY_NAME, p.name())
+                            .set(MEMBER.PRONOUNS, p.pronouns())
+                            .set(MEMBER.TITLE, p.title())
+                            .set(MEMBER.ORGANIZATION_ID, orgIds.get(p.org()))
+                            .set(MEMBER.ROLE, p.role())
+                            .set(MEMBER.PASSWORD_HASH, hash)
+                            .returning(MEMBER.ID).fetchOne(MEMBER.ID);
+                }
+                if (!"ADMIN".equals(p.role())) {
+                    db.insertInto(COHORT_MEMBERSHIP)
+                            .set(COHORT_MEMBERSHIP.COHORT_ID, cohortId)
+                            .set(COHORT_MEMBERSHIP.MEMBER_ID, id)
+                            .set(COHORT_MEMBERSHIP.ROLE, "FACILITATOR".equals(p.role()) ? "FACILITATOR" : "MEMBER")
+                            .execute();
+                }
+            }
+            return true;
+        }));
+    }
+}

@@ -1,0 +1,338 @@
+package org.praxis.member;
+
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.select;
+import static org.praxis.jooq.Tables.COHORT;
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.ORGANIZATION;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.praxis.audit.AuditService;
+import org.praxis.base.InvalidInputException;
+import org.praxis.base.Validation;
+import org.praxis.base.security.Accounts;
+import org.praxis.base.security.CurrentUser;
+import org.praxis.base.security.PraxisUser;
+import org.praxis.base.security.Role;
+import org.praxis.base.security.SignedInSessions;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Accounts. Facilitators manage member accounts and place them in cohorts they facilitate;
+ * admins manage every account. Nobody deactivates themselves. Every change is audited.
+ */
+@Service
+public class MemberService {
+
+    public static final int DISPLAY_NAME_MAX = 100;
+    public static final int PRONOUNS_MAX = 40;
+    public static final int TITLE_MAX = 200;
+    public static final int PASSWORD_MIN = 10;
+    public static final int PASSWORD_MAX = 200;
+
+    private final DSLContext db;
+    private final CurrentUser currentUser;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditService audit;
+    private final SignedInSessions sessions;
+
+    MemberService(DSLContext db, CurrentUser currentUser, PasswordEncoder passwordEncoder, AuditService audit,
+            SignedInSessions sessions) {
+        this.db = db;
+        this.currentUser = currentUser;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.sessions = sessions;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberSummary> list() {
+        currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS, ORGANIZATION.NAME,
+                        MEMBER.TITLE, MEMBER.ROLE, MEMBER.ACTIVE,
+                        multiset(select(COHORT.NAME).from(COHORT_MEMBERSHIP).join(COHORT)
+                                .on(COHORT.ID.eq(COHORT_MEMBERSHIP.COHORT_ID))
+                                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(MEMBER.ID))
+                                .orderBy(COHORT.NAME))
+                                .convertFrom(r -> r.map(Record1::value1)))
+                .from(MEMBER)
+                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
+                .orderBy(MEMBER.DISPLAY_NAME)
+                .fetch(r -> new MemberSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        Role.valueOf(r.value7()), r.value8(), r.value9()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberSummary> find(long id) {
+        return list().stream().filter(m -> m.id() == id).findFirst();
+    }
+
+    /** The editable fields of one account, ready for the form. */
+    @Transactional(readOnly = true)
+    public MemberDraft draftOf(long id) {
+        currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        var r = db.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).fetchOptional()
+                .orElseThrow(() -> new AccessDeniedException("No account " + id));
+        MemberDraft draft = new MemberDraft();
+        draft.setId(r.getId());
+        draft.setDisplayName(r.getDisplayName());
+        draft.setEmail(r.getEmail());
+        draft.setPronouns(r.getPronouns() == null ? "" : r.getPronouns());
+        draft.setOrganizationId(r.getOrganizationId());
+        draft.setTitle(r.getTitle() == null ? "" : r.getTitle());
+        draft.setRole(Role.valueOf(r.getRole()));
+        draft.setCohortId(db.select(COHORT_MEMBERSHIP.COHORT_ID).from(COHORT_MEMBERSHIP)
+                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(id)).orderBy(COHORT_MEMBERSHIP.JOINED_AT).limit(1)
+                .fetchOne(COHORT_MEMBERSHIP.COHORT_ID));
+        return draft;
+    }
+
+    /** Creates an account with a temporary password that must be changed at first sign-in. */
+    @Transactional
+    public NewAccount create(MemberDraft draft) {
+        PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        mayAssignRole(actor, draft.getRole());
+        validate(draft);
+        mayPlaceInCohort(actor, draft.getCohortId());
+        String temporary = TemporaryPasswords.next();
+        long id;
+        try {
+            id = db.insertInto(MEMBER)
+                    .set(MEMBER.DISPLAY_NAME, draft.getDisplayName().strip())
+                    .set(MEMBER.EMAIL, draft.getEmail().strip())
+                    .set(MEMBER.PRONOUNS, Validation.clean(draft.getPronouns()))
+                    .set(MEMBER.ORGANIZATION_ID, draft.getOrganizationId())
+                    .set(MEMBER.TITLE, Validation.clean(draft.getTitle()))
+                    .set(MEMBER.ROLE, draft.getRole().name())
+                    .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(temporary))
+                    .set(MEMBER.PASSWORD_MUST_CHANGE, true)
+                    .returning(MEMBER.ID)
+                    .fetchOne(MEMBER.ID);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicateOr(e);
+        }
+        joinCohort(id, draft);
+        audit.record(actor.id(), "member.created", "member", id, null, draft.getRole().name());
+        return new NewAccount(find(id).orElseThrow(), temporary);
+    }
+
+    @Transactional
+    public MemberSummary update(long id, MemberDraft draft) {
+        PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        mayManage(actor, id);
+        mayAssignRole(actor, draft.getRole());
+        if (actor.id() == id && draft.getRole() != actor.role()) {
+            throw InvalidInputException.of("role", "member.role.not-own");
+        }
+        validate(draft);
+        mayPlaceInCohort(actor, draft.getCohortId());
+        try {
+            db.update(MEMBER)
+                    .set(MEMBER.DISPLAY_NAME, draft.getDisplayName().strip())
+                    .set(MEMBER.EMAIL, draft.getEmail().strip())
+                    .set(MEMBER.PRONOUNS, Validation.clean(draft.getPronouns()))
+                    .set(MEMBER.ORGANIZATION_ID, draft.getOrganizationId())
+                    .set(MEMBER.TITLE, Validation.clean(draft.getTitle()))
+                    .set(MEMBER.ROLE, draft.getRole().name())
+                    .set(MEMBER.UPDATED_AT, OffsetDateTime.now())
+                    .where(MEMBER.ID.eq(id))
+                    .execute();
+        } catch (DataIntegrityViolationException e) {
+            throw duplicateOr(e);
+        }
+        joinCohort(id, draft);
+        audit.record(actor.id(), "member.updated", "member", id, null, draft.getRole().name());
+        return find(id).orElseThrow();
+    }
+
+    /** Deactivates an account: it can no longer sign in, and its open sessions end after commit. */
+    @Transactional
+    public void deactivate(long id) {
+        PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        if (actor.id() == id) {
+            throw InvalidInputException.of("active", "member.deactivate.self");
+        }
+        mayManage(actor, id);
+        db.update(MEMBER)
+                .set(MEMBER.ACTIVE, false)
+                .set(MEMBER.DEACTIVATED_AT, OffsetDateTime.now())
+                .set(MEMBER.UPDATED_AT, OffsetDateTime.now())
+                .where(MEMBER.ID.eq(id))
+                .execute();
+        audit.record(actor.id(), "member.deactivated", "member", id, null, null);
+        afterCommit(() -> sessions.endSessionsOf(id));
+    }
+
+    @Transactional
+    public void reactivate(long id) {
+        PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        mayManage(actor, id);
+        db.update(MEMBER)
+                .set(MEMBER.ACTIVE, true)
+                .setNull(MEMBER.DEACTIVATED_AT)
+                .set(MEMBER.UPDATED_AT, OffsetDateTime.now())
+                .where(MEMBER.ID.eq(id))
+                .execute();
+        audit.record(actor.id(), "member.reactivated", "member", id, null, null);
+    }
+
+    /** Replaces the password with a temporary one, to be changed at the next sign-in. */
+    @Transactional
+    public String resetPassword(long id) {
+        PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        if (actor.id() == id) {
+            throw new AccessDeniedException("Use the account page to change your own password");
+        }
+        mayManage(actor, id);
+        String temporary = TemporaryPasswords.next();
+        db.update(MEMBER)
+                .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(temporary))
+                .set(MEMBER.PASSWORD_MUST_CHANGE, true)
+                .set(MEMBER.UPDATED_AT, OffsetDateTime.now())
+                .where(MEMBER.ID.eq(id))
+                .execute();
+        audit.record(actor.id(), "member.password-reset", "member", id, null, null);
+        afterCommit(() -> sessions.endSessionsOf(id));
+        return temporary;
+    }
+
+    /** Whether the signed-in user still has to replace a temporary password. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword() {
+        PraxisUser me = currentUser.require();
+        return Boolean.TRUE.equals(db.select(MEMBER.PASSWORD_MUST_CHANGE).from(MEMBER).where(MEMBER.ID.eq(me.id()))
+                .fetchOne(MEMBER.PASSWORD_MUST_CHANGE));
+    }
+
+    /** The signed-in user changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(String current, String next, String repeated) {
+        PraxisUser me = currentUser.require();
+        String hash = db.select(MEMBER.PASSWORD_HASH).from(MEMBER).where(MEMBER.ID.eq(me.id()))
+                .fetchSingle(MEMBER.PASSWORD_HASH);
+        Validation v = new Validation();
+        if (current == null || current.isEmpty()) {
+            v.reject("current", "validation.required");
+        } else if (!passwordEncoder.matches(current, hash)) {
+            v.reject("current", "account.password.current-wrong");
+        }
+        if (next == null || next.isEmpty()) {
+            v.reject("next", "validation.required");
+        } else if (next.length() < PASSWORD_MIN) {
+            v.reject("next", "account.password.too-short", PASSWORD_MIN);
+        } else if (next.length() > PASSWORD_MAX) {
+            v.reject("next", "validation.too-long", PASSWORD_MAX);
+        } else if (next.equals(current)) {
+            v.reject("next", "account.password.same");
+        } else if (next.strip().equalsIgnoreCase(me.email()) || next.strip().equalsIgnoreCase(Accounts.key(me.email()))) {
+            v.reject("next", "account.password.is-email");
+        }
+        if (!v.hasError("next") && !next.equals(repeated)) {
+            v.reject("repeated", "account.password.mismatch");
+        }
+        v.throwIfInvalid();
+        db.update(MEMBER)
+                .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(next))
+                .set(MEMBER.PASSWORD_MUST_CHANGE, false)
+                .set(MEMBER.UPDATED_AT, OffsetDateTime.now())
+                .where(MEMBER.ID.eq(me.id()))
+                .execute();
+        audit.record(me.id(), "member.password-changed", "member", me.id(), null, null);
+    }
+
+    private void validate(MemberDraft draft) {
+        Validation v = new Validation()
+                .required("displayName", draft.getDisplayName(), DISPLAY_NAME_MAX)
+                .email("email", draft.getEmail())
+                .maxLength("pronouns", draft.getPronouns(), PRONOUNS_MAX)
+                .maxLength("title", draft.getTitle(), TITLE_MAX)
+                .check(draft.getRole() != null, "role", "validation.required");
+        if (!v.hasError("email")) {
+            Long existing = db.select(MEMBER.ID).from(MEMBER)
+                    .where(MEMBER.EMAIL.lower().eq(Accounts.key(draft.getEmail())))
+                    .fetchOne(MEMBER.ID);
+            v.check(existing == null || existing.equals(draft.getId()), "email", "member.email.taken");
+        }
+        if (draft.getOrganizationId() != null) {
+            v.check(db.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(draft.getOrganizationId())), "organizationId",
+                    "member.organization.unknown");
+        }
+        v.throwIfInvalid();
+    }
+
+    /** Facilitators may manage member accounts only; admins any. */
+    private void mayManage(PraxisUser actor, long id) {
+        String role = db.select(MEMBER.ROLE).from(MEMBER).where(MEMBER.ID.eq(id)).fetchOne(MEMBER.ROLE);
+        if (role == null) {
+            throw new AccessDeniedException("No account " + id);
+        }
+        if (actor.role() != Role.ADMIN && actor.id() != id && !Role.MEMBER.name().equals(role)) {
+            throw new AccessDeniedException("Facilitators manage member accounts only");
+        }
+    }
+
+    private static void mayAssignRole(PraxisUser actor, Role role) {
+        if (role != null && role != Role.MEMBER && actor.role() != Role.ADMIN
+                && !(role == actor.role())) {
+            throw InvalidInputException.of("role", "member.role.not-allowed");
+        }
+    }
+
+    /** Facilitators place people only in cohorts they facilitate. */
+    private void mayPlaceInCohort(PraxisUser actor, Long cohortId) {
+        if (cohortId == null) {
+            return;
+        }
+        if (!db.fetchExists(COHORT, COHORT.ID.eq(cohortId))) {
+            throw InvalidInputException.of("cohortId", "member.cohort.unknown");
+        }
+        if (actor.role() != Role.ADMIN && !db.fetchExists(COHORT_MEMBERSHIP,
+                COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(actor.id()))
+                        .and(COHORT_MEMBERSHIP.ROLE.eq("FACILITATOR")))) {
+            throw InvalidInputException.of("cohortId", "member.cohort.not-yours");
+        }
+    }
+
+    private void joinCohort(long memberId, MemberDraft draft) {
+        if (draft.getCohortId() == null) {
+            return;
+        }
+        db.insertInto(COHORT_MEMBERSHIP)
+                .set(COHORT_MEMBERSHIP.COHORT_ID, draft.getCohortId())
+                .set(COHORT_MEMBERSHIP.MEMBER_ID, memberId)
+                .set(COHORT_MEMBERSHIP.ROLE, draft.getRole() == Role.FACILITATOR ? "FACILITATOR" : "MEMBER")
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    private static RuntimeException duplicateOr(DataIntegrityViolationException e) {
+        if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("member_email_key")) {
+            return InvalidInputException.of("email", "member.email.taken");
+        }
+        return e;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}
