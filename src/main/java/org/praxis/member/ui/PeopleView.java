@@ -64,7 +64,7 @@ public class PeopleView extends Main implements HasDynamicTitle {
         this.cohorts = cohorts;
         this.currentUser = currentUser;
         setId("people-view");
-        addClassName("praxis-view");
+        addClassNames("praxis-view", "praxis-view-wide");
         add(new H1(getTranslation("people.title")));
         TabSheet tabs = new TabSheet();
         tabs.setId("people-tabs");
@@ -82,6 +82,7 @@ public class PeopleView extends Main implements HasDynamicTitle {
         filter.setId("people-filter");
         filter.setLabel(getTranslation("people.filter"));
         filter.setClearButtonVisible(true);
+        filter.setWidth("24rem");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> applyFilter());
         Button create = new Button(getTranslation("people.new-account"), VaadinIcon.PLUS.create(),
@@ -115,6 +116,7 @@ public class PeopleView extends Main implements HasDynamicTitle {
                 memberGrid.asSingleSelect().clear();
             }
         });
+        memberGrid.getColumns().forEach(c -> c.setAutoWidth(true).setResizable(true));
         memberGrid.setAllRowsVisible(true);
         return new Div(toolbar, memberGrid);
     }
@@ -284,6 +286,7 @@ public class PeopleView extends Main implements HasDynamicTitle {
                 organizationGrid.asSingleSelect().clear();
             }
         });
+        organizationGrid.getColumns().forEach(c -> c.setAutoWidth(true).setResizable(true));
         organizationGrid.setAllRowsVisible(true);
         return new Div(create, organizationGrid);
     }
