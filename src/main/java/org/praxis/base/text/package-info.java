@@ -1,0 +1,2 @@
+/** Turning what people write into safe HTML. */
+package org.praxis.base.text;
