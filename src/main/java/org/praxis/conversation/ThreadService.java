@@ -1,0 +1,370 @@
+package org.praxis.conversation;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.selectCount;
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.POST;
+import static org.praxis.jooq.Tables.POST_DRAFT;
+import static org.praxis.jooq.Tables.POST_REVISION;
+import static org.praxis.jooq.Tables.PROMPT;
+import static org.praxis.jooq.Tables.SESSION;
+import static org.praxis.jooq.Tables.THREAD;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.praxis.audit.AuditService;
+import org.praxis.base.InvalidInputException;
+import org.praxis.base.Validation;
+import org.praxis.base.security.CurrentUser;
+import org.praxis.base.security.PraxisUser;
+import org.praxis.base.text.Markdown;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.CohortRole;
+import org.praxis.search.SearchOutbox;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Threads and their posts. Only people in the thread's cohort read or write; a facilitators-only
+ * reply is read by its author and the cohort's facilitators alone; a hidden name is known to the
+ * author and facilitators alone. Every write records its search outbox row in the same
+ * transaction.
+ */
+@Service
+public class ThreadService {
+
+    public static final int TITLE_MAX = 200;
+    public static final int CONTENT_NOTE_MAX = 500;
+    public static final int BODY_MAX = 20_000;
+
+    /** Order of the top-level posts; replies always read oldest first under their parent. */
+    public enum Sort { OLDEST_FIRST, NEWEST_FIRST }
+
+    private final DSLContext db;
+    private final CohortAccess access;
+    private final CurrentUser currentUser;
+    private final AgreementService agreements;
+    private final Markdown markdown;
+    private final SearchOutbox outbox;
+    private final AuditService audit;
+    private final ConversationProperties properties;
+    private final Clock clock;
+
+    ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
+            Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.agreements = agreements;
+        this.markdown = markdown;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The thread with every post the reader may see, in two queries whatever its size. */
+    @Transactional(readOnly = true)
+    public ThreadPage read(long threadId, Sort sort) {
+        ThreadHeader header = header(threadId);
+        PraxisUser me = currentUser.require();
+        boolean facilitator = header.facilitator();
+        var visible = facilitator ? POST.FACILITATORS_ONLY.isFalse().or(POST.FACILITATORS_ONLY.isTrue())
+                : POST.FACILITATORS_ONLY.isFalse().or(POST.AUTHOR_ID.eq(me.id()));
+        List<PostItem> flat = db.select(POST.ID, POST.PARENT_ID, POST.DEPTH, POST.AUTHOR_ID, MEMBER.DISPLAY_NAME,
+                        POST.NAME_HIDDEN, POST.BODY_HTML, POST.BODY_MARKDOWN, POST.HIDDEN_AT, POST.HIDDEN_REASON,
+                        POST.DELETED_AT, POST.FACILITATORS_ONLY, POST.CREATED_AT, POST.EDITED_AT)
+                .from(POST).join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
+                .where(POST.THREAD_ID.eq(threadId)).and(visible)
+                .orderBy(POST.CREATED_AT, POST.ID)
+                .fetch(r -> toItem(r, me.id(), facilitator));
+        return new ThreadPage(header, inReadingOrder(flat, sort));
+    }
+
+    private static PostItem toItem(Record r, long me, boolean facilitator) {
+        boolean mine = r.get(POST.AUTHOR_ID) == me;
+        boolean nameHidden = r.get(POST.NAME_HIDDEN);
+        String name = !nameHidden || mine || facilitator ? r.get(MEMBER.DISPLAY_NAME) : null;
+        PostState state = r.get(POST.DELETED_AT) != null ? PostState.REMOVED
+                : r.get(POST.HIDDEN_AT) != null ? PostState.HIDDEN : PostState.VISIBLE;
+        boolean mayReadText = state == PostState.VISIBLE || (state == PostState.HIDDEN && (mine || facilitator));
+        boolean mayKnowReason = state == PostState.HIDDEN && (mine || facilitator);
+        return new PostItem(r.get(POST.ID), r.get(POST.PARENT_ID), r.get(POST.DEPTH), name, nameHidden, mine, state,
+                mayReadText ? r.get(POST.BODY_HTML) : "", mayReadText ? r.get(POST.BODY_MARKDOWN) : "",
+                mayKnowReason ? r.get(POST.HIDDEN_REASON) : null, r.get(POST.FACILITATORS_ONLY),
+                r.get(POST.CREATED_AT), r.get(POST.EDITED_AT));
+    }
+
+    /** Parents before their replies; top-level posts in the chosen order, replies oldest first. */
+    static List<PostItem> inReadingOrder(List<PostItem> oldestFirst, Sort sort) {
+        Map<Long, List<PostItem>> children = new HashMap<>();
+        List<PostItem> roots = new ArrayList<>();
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        oldestFirst.forEach(p -> present.add(p.id()));
+        for (PostItem p : oldestFirst) {
+            // a reply whose parent the reader may not see is shown at the top level
+            if (p.parentId() == null || !present.contains(p.parentId())) {
+                roots.add(p);
+            } else {
+                children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        if (sort == Sort.NEWEST_FIRST) {
+            roots.sort(Comparator.comparing(PostItem::createdAt).thenComparing(PostItem::id).reversed());
+        }
+        List<PostItem> ordered = new ArrayList<>(oldestFirst.size());
+        java.util.ArrayDeque<PostItem> stack = new java.util.ArrayDeque<>();
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            stack.push(roots.get(i));
+        }
+        while (!stack.isEmpty()) {
+            PostItem p = stack.pop();
+            ordered.add(p);
+            List<PostItem> kids = children.getOrDefault(p.id(), List.of());
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                stack.push(kids.get(i));
+            }
+        }
+        return ordered;
+    }
+
+    @Transactional(readOnly = true)
+    public ThreadHeader header(long threadId) {
+        var t = db.select(THREAD.asterisk(), SESSION.TITLE, PROMPT.OPENS_AT, PROMPT.CLOSES_AT)
+                .from(THREAD)
+                .leftJoin(SESSION).on(SESSION.ID.eq(THREAD.SESSION_ID))
+                .leftJoin(PROMPT).on(PROMPT.ID.eq(THREAD.PROMPT_ID))
+                .where(THREAD.ID.eq(threadId))
+                .fetchOptional()
+                .orElseThrow(() -> new AccessDeniedException("No thread " + threadId));
+        CohortRole role = access.requireMember(t.get(THREAD.COHORT_ID));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime opens = t.get(PROMPT.OPENS_AT);
+        OffsetDateTime closes = t.get(PROMPT.CLOSES_AT);
+        boolean promptClosed = (opens != null && now.isBefore(opens)) || (closes != null && !now.isBefore(closes));
+        return new ThreadHeader(threadId, t.get(THREAD.COHORT_ID), t.get(THREAD.SESSION_ID), t.get(SESSION.TITLE),
+                t.get(THREAD.PROMPT_ID), t.get(THREAD.TITLE), t.get(THREAD.CONTENT_NOTE), t.get(THREAD.LOCKED),
+                t.get(THREAD.PINNED), t.get(THREAD.SLOW_MODE_MINUTES), t.get(THREAD.NAMES_HIDEABLE),
+                t.get(THREAD.LOCKED) || promptClosed, role == CohortRole.FACILITATOR);
+    }
+
+    /** The cohort's free-standing threads (the commons), pinned first, then by latest activity. */
+    @Transactional(readOnly = true)
+    public List<ThreadSummary> commons(long cohortId) {
+        access.requireMember(cohortId);
+        return db.select(THREAD.ID, THREAD.TITLE, THREAD.CONTENT_NOTE, THREAD.PINNED, THREAD.LOCKED,
+                        field(selectCount().from(POST).where(POST.THREAD_ID.eq(THREAD.ID))
+                                .and(POST.DELETED_AT.isNull()).and(POST.FACILITATORS_ONLY.isFalse())),
+                        THREAD.LAST_POST_AT)
+                .from(THREAD)
+                .where(THREAD.COHORT_ID.eq(cohortId)).and(THREAD.SESSION_ID.isNull())
+                .orderBy(THREAD.PINNED.desc(), THREAD.LAST_POST_AT.desc().nullsLast(), THREAD.ID.desc())
+                .fetch(r -> new ThreadSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
+    }
+
+    /** A facilitator opens a free-standing thread in the cohort's commons. */
+    @Transactional
+    public long openThread(long cohortId, String title, String contentNote, boolean namesHideable) {
+        PraxisUser me = access.requireFacilitator(cohortId);
+        new Validation()
+                .required("title", title, TITLE_MAX)
+                .maxLength("contentNote", contentNote, CONTENT_NOTE_MAX)
+                .throwIfInvalid();
+        long id = db.insertInto(THREAD)
+                .set(THREAD.COHORT_ID, cohortId)
+                .set(THREAD.TITLE, title.strip())
+                .set(THREAD.CONTENT_NOTE, Validation.clean(contentNote))
+                .set(THREAD.NAMES_HIDEABLE, namesHideable)
+                .set(THREAD.CREATED_BY, me.id())
+                .returning(THREAD.ID).fetchOne(THREAD.ID);
+        outbox.upsert(SearchOutbox.Type.THREAD, id);
+        audit.record(me.id(), "thread.opened", "thread", id, null, null);
+        return id;
+    }
+
+    /**
+     * Posts a reply to the thread, or to one of its posts. Refused with a message at the body
+     * field when empty, too long, too soon after the member's last post, or the thread is
+     * read-only; throws {@link AgreementRequiredException} until the agreements are acknowledged.
+     */
+    @Transactional
+    public long reply(long threadId, Long parentId, String body, boolean facilitatorsOnly, boolean hideName) {
+        ThreadHeader thread = header(threadId);
+        PraxisUser me = currentUser.require();
+        agreements.requireAcknowledged(thread.cohortId());
+        if (thread.readOnly()) {
+            throw InvalidInputException.of("body", thread.locked() ? "thread.locked" : "thread.prompt-closed");
+        }
+        new Validation().check(body != null && !body.isBlank(), "body", "post.empty")
+                .maxLength("body", body, BODY_MAX)
+                .check(!hideName || thread.namesHideable(), "hideName", "post.names-not-hideable")
+                .throwIfInvalid();
+        int depth = 0;
+        if (parentId != null) {
+            var parent = db.select(POST.THREAD_ID, POST.DEPTH, POST.FACILITATORS_ONLY, POST.AUTHOR_ID).from(POST)
+                    .where(POST.ID.eq(parentId)).fetchOne();
+            if (parent == null || parent.value1() != threadId
+                    || (parent.value3() && !thread.facilitator() && parent.value4() != me.id())) {
+                throw new AccessDeniedException("No post " + parentId + " in thread " + threadId);
+            }
+            depth = parent.value2() + 1;
+        }
+        checkPace(me, thread);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = db.insertInto(POST)
+                .set(POST.THREAD_ID, threadId)
+                .set(POST.PARENT_ID, parentId)
+                .set(POST.DEPTH, depth)
+                .set(POST.AUTHOR_ID, me.id())
+                .set(POST.BODY_MARKDOWN, body.strip())
+                .set(POST.BODY_HTML, markdown.toSafeHtml(body))
+                .set(POST.FACILITATORS_ONLY, facilitatorsOnly)
+                .set(POST.NAME_HIDDEN, hideName)
+                .set(POST.CREATED_AT, now)
+                .returning(POST.ID).fetchOne(POST.ID);
+        db.update(THREAD).set(THREAD.LAST_POST_AT, now).where(THREAD.ID.eq(threadId)).execute();
+        db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(me.id())).and(POST_DRAFT.THREAD_ID.eq(threadId))
+                .and(POST_DRAFT.PARENT_KEY.eq(parentId == null ? 0L : parentId)).execute();
+        outbox.upsert(SearchOutbox.Type.POST, id);
+        return id;
+    }
+
+    private void checkPace(PraxisUser me, ThreadHeader thread) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime lastAnywhere = db.select(org.jooq.impl.DSL.max(POST.CREATED_AT)).from(POST)
+                .where(POST.AUTHOR_ID.eq(me.id())).fetchOne(0, OffsetDateTime.class);
+        Duration gap = properties.minTimeBetweenPosts();
+        if (lastAnywhere != null && lastAnywhere.plus(gap).isAfter(now)) {
+            long wait = Math.max(1, Duration.between(now, lastAnywhere.plus(gap)).toSeconds());
+            throw InvalidInputException.of("body", "post.too-fast", wait);
+        }
+        if (thread.slowModeMinutes() != null && !thread.facilitator()) {
+            OffsetDateTime lastHere = db.select(org.jooq.impl.DSL.max(POST.CREATED_AT)).from(POST)
+                    .where(POST.AUTHOR_ID.eq(me.id())).and(POST.THREAD_ID.eq(thread.id()))
+                    .fetchOne(0, OffsetDateTime.class);
+            Duration slow = Duration.ofMinutes(thread.slowModeMinutes());
+            if (lastHere != null && lastHere.plus(slow).isAfter(now)) {
+                long minutes = Math.max(1, (Duration.between(now, lastHere.plus(slow)).toSeconds() + 59) / 60);
+                throw InvalidInputException.of("body", "post.slow-mode", thread.slowModeMinutes(), minutes);
+            }
+        }
+    }
+
+    /** The author changes their post; the text before is kept as a revision. */
+    @Transactional
+    public void edit(long postId, String body) {
+        var post = ownPost(postId);
+        new Validation().check(body != null && !body.isBlank(), "body", "post.empty")
+                .maxLength("body", body, BODY_MAX).throwIfInvalid();
+        if (post.get(POST.DELETED_AT) != null) {
+            throw new AccessDeniedException("Post " + postId + " was removed");
+        }
+        if (post.get(POST.BODY_MARKDOWN).equals(body.strip())) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        db.insertInto(POST_REVISION)
+                .set(POST_REVISION.POST_ID, postId)
+                .set(POST_REVISION.BODY_MARKDOWN, post.get(POST.BODY_MARKDOWN))
+                .set(POST_REVISION.REPLACED_AT, now)
+                .execute();
+        db.update(POST)
+                .set(POST.BODY_MARKDOWN, body.strip())
+                .set(POST.BODY_HTML, markdown.toSafeHtml(body))
+                .set(POST.EDITED_AT, now)
+                .where(POST.ID.eq(postId))
+                .execute();
+        outbox.upsert(SearchOutbox.Type.POST, postId);
+    }
+
+    /** The author removes their post; it stays as "removed by its author" so replies keep their place. */
+    @Transactional
+    public void delete(long postId) {
+        var post = ownPost(postId);
+        if (post.get(POST.DELETED_AT) != null) {
+            return;
+        }
+        db.update(POST).set(POST.DELETED_AT, OffsetDateTime.now(clock)).where(POST.ID.eq(postId)).execute();
+        outbox.delete(SearchOutbox.Type.POST, postId);
+    }
+
+    /** Earlier texts of a post, newest first, for anyone who may read the post's text. */
+    @Transactional(readOnly = true)
+    public List<Revision> revisions(long postId) {
+        long threadId = threadOfPost(postId);
+        ThreadPage page = read(threadId, Sort.OLDEST_FIRST);
+        PostItem post = page.posts().stream().filter(p -> p.id() == postId).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("No post " + postId));
+        if (post.state() == PostState.REMOVED || (post.state() == PostState.HIDDEN && !post.mine()
+                && !page.header().facilitator())) {
+            return List.of();
+        }
+        return db.selectFrom(POST_REVISION).where(POST_REVISION.POST_ID.eq(postId)).orderBy(POST_REVISION.ID.desc())
+                .fetch(r -> new Revision(r.getId(), r.getBodyMarkdown(), r.getReplacedAt()));
+    }
+
+    /** Safe HTML of a text being written, for the preview. */
+    public String preview(String body) {
+        return markdown.toSafeHtml(body == null ? "" : body.length() > BODY_MAX ? body.substring(0, BODY_MAX) : body);
+    }
+
+    /** Keeps an unsent reply (to the thread, or to a post) for the member across reloads and sign-outs. */
+    @Transactional
+    public void saveDraft(long threadId, Long parentId, String body) {
+        header(threadId);
+        long me = currentUser.require().id();
+        long key = parentId == null ? 0L : parentId;
+        if (body == null || body.isBlank()) {
+            db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(me)).and(POST_DRAFT.THREAD_ID.eq(threadId))
+                    .and(POST_DRAFT.PARENT_KEY.eq(key)).execute();
+            return;
+        }
+        String kept = body.length() > BODY_MAX ? body.substring(0, BODY_MAX) : body;
+        db.insertInto(POST_DRAFT)
+                .set(POST_DRAFT.MEMBER_ID, me)
+                .set(POST_DRAFT.THREAD_ID, threadId)
+                .set(POST_DRAFT.PARENT_KEY, key)
+                .set(POST_DRAFT.BODY, kept)
+                .onConflict(POST_DRAFT.MEMBER_ID, POST_DRAFT.THREAD_ID, POST_DRAFT.PARENT_KEY)
+                .doUpdate().set(POST_DRAFT.BODY, kept).set(POST_DRAFT.UPDATED_AT, OffsetDateTime.now(clock))
+                .execute();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> draft(long threadId, Long parentId) {
+        header(threadId);
+        long me = currentUser.require().id();
+        return db.select(POST_DRAFT.BODY).from(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(me))
+                .and(POST_DRAFT.THREAD_ID.eq(threadId)).and(POST_DRAFT.PARENT_KEY.eq(parentId == null ? 0L : parentId))
+                .fetchOptional(POST_DRAFT.BODY);
+    }
+
+    private Record ownPost(long postId) {
+        var post = db.selectFrom(POST).where(POST.ID.eq(postId)).fetchOptional()
+                .orElseThrow(() -> new AccessDeniedException("No post " + postId));
+        header(post.getThreadId());
+        if (post.getAuthorId() != currentUser.require().id()) {
+            throw new AccessDeniedException("Only the author may change post " + postId);
+        }
+        return post;
+    }
+
+    private long threadOfPost(long postId) {
+        Long threadId = db.select(POST.THREAD_ID).from(POST).where(POST.ID.eq(postId)).fetchOne(POST.THREAD_ID);
+        if (threadId == null) {
+            throw new AccessDeniedException("No post " + postId);
+        }
+        return threadId;
+    }
+}

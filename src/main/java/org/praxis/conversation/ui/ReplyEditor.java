@@ -1,0 +1,104 @@
+package org.praxis.conversation.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.praxis.base.ui.SafeHtml;
+
+/**
+ * Writing a reply: Markdown with a preview, "to facilitators only", and (where the thread allows
+ * it) "hide my name from peers". Every pause in typing keeps a draft through {@code onDraft}.
+ * Knows no service: posting is handed to {@code onPost}, previews to {@code previewer}.
+ */
+class ReplyEditor extends Div {
+
+    /** What the writer chose to post. */
+    record Reply(String body, boolean facilitatorsOnly, boolean hideName) {
+    }
+
+    final TextArea body = new TextArea();
+    final Checkbox facilitatorsOnly = new Checkbox();
+    final Checkbox hideName = new Checkbox();
+    final Button post = new Button();
+    private final SafeHtml preview = new SafeHtml("");
+
+    ReplyEditor(String idSuffix, String label, String initialText, boolean namesHideable,
+            Function<String, String> previewer, Consumer<String> onDraft, Consumer<Reply> onPost) {
+        addClassName("praxis-reply-editor");
+        body.setId("reply-body" + idSuffix);
+        body.setLabel(label);
+        body.setHelperText(getTranslation("markdown.help"));
+        body.setWidthFull();
+        body.setMinHeight("7rem");
+        body.setValue(initialText == null ? "" : initialText);
+        body.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        body.setValueChangeTimeout(800);
+        body.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                onDraft.accept(e.getValue());
+            }
+        });
+
+        Tab write = new Tab(getTranslation("editor.write"));
+        Tab show = new Tab(getTranslation("editor.preview"));
+        Tabs mode = new Tabs(write, show);
+        mode.setId("reply-mode" + idSuffix);
+        preview.setId("reply-preview" + idSuffix);
+        preview.addClassName("praxis-preview");
+        preview.setVisible(false);
+        mode.addSelectedChangeListener(e -> {
+            boolean previewing = e.getSelectedTab() == show;
+            if (previewing) {
+                preview.setSanitizedHtml(previewer.apply(body.getValue()));
+            }
+            preview.setVisible(previewing);
+            body.setVisible(!previewing);
+        });
+
+        facilitatorsOnly.setId("reply-facilitators-only" + idSuffix);
+        facilitatorsOnly.setLabel(getTranslation("editor.facilitators-only"));
+        hideName.setId("reply-hide-name" + idSuffix);
+        hideName.setLabel(getTranslation("editor.hide-name"));
+        hideName.setVisible(namesHideable);
+
+        post.setText(getTranslation("editor.post"));
+        post.setId("reply-post" + idSuffix);
+        post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        post.addClickListener(click -> onPost.accept(new Reply(body.getValue(), facilitatorsOnly.getValue(),
+                hideName.getValue())));
+        HorizontalLayout options = new HorizontalLayout(facilitatorsOnly, hideName, post);
+        options.setAlignItems(FlexComponent.Alignment.CENTER);
+        options.setWrap(true);
+        add(mode, body, preview, options);
+    }
+
+    void showProblem(String text) {
+        body.setErrorMessage(text);
+        body.setInvalid(true);
+        body.setVisible(true);
+    }
+
+    void clear() {
+        body.clear();
+        body.setInvalid(false);
+        facilitatorsOnly.clear();
+        hideName.clear();
+    }
+
+    void quote(String markdown) {
+        StringBuilder quoted = new StringBuilder();
+        markdown.lines().limit(20).forEach(line -> quoted.append("> ").append(line).append('\n'));
+        String current = body.getValue();
+        body.setValue((current.isBlank() ? "" : current.stripTrailing() + "\n\n") + quoted + "\n");
+        body.focus();
+    }
+}

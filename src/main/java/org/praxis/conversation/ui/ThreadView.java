@@ -1,0 +1,604 @@
+package org.praxis.conversation.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.praxis.base.InvalidInputException;
+import org.praxis.base.Problem;
+import org.praxis.base.ui.Links;
+import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.SafeHtml;
+import org.praxis.base.ui.Times;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.conversation.Agreement;
+import org.praxis.conversation.AgreementRequiredException;
+import org.praxis.conversation.AgreementService;
+import org.praxis.conversation.ModerationService;
+import org.praxis.conversation.PostItem;
+import org.praxis.conversation.PostState;
+import org.praxis.conversation.Revision;
+import org.praxis.conversation.ThreadHeader;
+import org.praxis.conversation.ThreadPage;
+import org.praxis.conversation.ThreadService;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A brave-conversation thread: its content note (posts stay folded until the reader continues),
+ * nested replies indented up to {@value #MAX_INDENT} levels (deeper branches continue in a
+ * focused view), sorting, replying with preview and drafts, editing with visible history,
+ * removing, reporting, and the facilitators' tools.
+ */
+@Route(value = "threads/:threadId(\\d+)", layout = MainLayout.class)
+@PermitAll
+public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int MAX_INDENT = 4;
+
+    private final transient ThreadService threads;
+    private final transient ModerationService moderation;
+    private final transient AgreementService agreements;
+    private final transient CohortAccess access;
+
+    private long threadId;
+    private Long branch;
+    private ThreadService.Sort sort = ThreadService.Sort.OLDEST_FIRST;
+    private boolean noteAccepted;
+    private ThreadPage page;
+    private ZoneId zone;
+    private final Div postList = new Div();
+    private ReplyEditor mainEditor;
+
+    public ThreadView(ThreadService threads, ModerationService moderation, AgreementService agreements,
+            CohortAccess access) {
+        this.threads = threads;
+        this.moderation = moderation;
+        this.agreements = agreements;
+        this.access = access;
+        setId("thread-view");
+        addClassName("praxis-view");
+        postList.setId("posts");
+        postList.addClassName("praxis-posts");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        threadId = event.getRouteParameters().getLong("threadId").orElse(-1L);
+        branch = event.getLocation().getQueryParameters().getSingleParameter("branch")
+                .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
+        try {
+            page = threads.read(threadId, sort);
+        } catch (AccessDeniedException e) {
+            // a thread of another cohort looks exactly like one that does not exist
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        zone = access.zoneOf(page.header().cohortId());
+        render();
+    }
+
+    private void reload() {
+        page = threads.read(threadId, sort);
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        ThreadHeader h = page.header();
+        add(breadcrumb(h));
+        H1 title = new H1(h.title());
+        title.setId("thread-title");
+        add(title);
+        add(status(h));
+        if (h.facilitator()) {
+            add(facilitatorTools(h));
+        }
+        if (h.contentNote() != null && !noteAccepted) {
+            add(contentNoteGate(h));
+            return;
+        }
+        add(sortSelect());
+        if (branch != null) {
+            var whole = Links.route(getTranslation("thread.whole"), "threads/" + threadId);
+            whole.setId("whole-thread");
+            add(whole);
+        }
+        fillPosts();
+        add(postList);
+        add(new H2(getTranslation("thread.your-reply")));
+        if (h.readOnly()) {
+            Paragraph closed = new Paragraph(getTranslation(h.locked() ? "thread.locked" : "thread.prompt-closed"));
+            closed.setId("thread-read-only");
+            closed.addClassName("praxis-callout");
+            add(closed);
+        } else {
+            mainEditor = editor(null);
+            add(mainEditor);
+        }
+    }
+
+    private Div breadcrumb(ThreadHeader h) {
+        Div crumbs = new Div();
+        crumbs.addClassName("praxis-breadcrumb");
+        var back = h.sessionId() != null
+                ? Links.route(getTranslation("thread.from-session", h.sessionTitle()), "sessions/" + h.sessionId())
+                : Links.route(getTranslation("thread.from-commons"), "commons");
+        back.setId("thread-back");
+        crumbs.add(back);
+        return crumbs;
+    }
+
+    private HorizontalLayout status(ThreadHeader h) {
+        HorizontalLayout badges = new HorizontalLayout();
+        badges.setId("thread-status");
+        if (h.pinned()) {
+            badges.add(badge("thread.pinned-badge", "contrast"));
+        }
+        if (h.locked()) {
+            badges.add(badge("thread.locked-badge", "error"));
+        }
+        if (h.slowModeMinutes() != null) {
+            Span slow = new Span(getTranslation("thread.slow-mode-badge", h.slowModeMinutes()));
+            slow.getElement().getThemeList().add("badge");
+            badges.add(slow);
+        }
+        if (h.namesHideable()) {
+            badges.add(badge("thread.names-hideable-badge", ""));
+        }
+        return badges;
+    }
+
+    private Span badge(String key, String theme) {
+        Span s = new Span(getTranslation(key));
+        s.getElement().getThemeList().add(("badge " + theme).strip());
+        return s;
+    }
+
+    private HorizontalLayout facilitatorTools(ThreadHeader h) {
+        Button lock = new Button(getTranslation(h.locked() ? "thread.unlock" : "thread.lock"), click -> {
+            moderation.lock(threadId, !h.locked());
+            reload();
+        });
+        lock.setId("thread-lock");
+        Button pin = new Button(getTranslation(h.pinned() ? "thread.unpin" : "thread.pin"), click -> {
+            moderation.pin(threadId, !h.pinned());
+            reload();
+        });
+        pin.setId("thread-pin");
+        Select<Integer> slow = new Select<>();
+        slow.setId("thread-slow-mode");
+        slow.setLabel(getTranslation("thread.slow-mode"));
+        slow.setItems(0, 5, 15, 60, 240);
+        slow.setItemLabelGenerator(m -> m == 0 ? getTranslation("thread.slow-mode.off")
+                : getTranslation("thread.slow-mode.minutes", m));
+        slow.setValue(h.slowModeMinutes() == null ? 0 : h.slowModeMinutes());
+        slow.addValueChangeListener(e -> {
+            if (e.getValue() != null && !e.getValue().equals(e.getOldValue())) {
+                moderation.slowMode(threadId, e.getValue() == 0 ? null : e.getValue());
+                reload();
+            }
+        });
+        HorizontalLayout tools = new HorizontalLayout(lock, pin, slow);
+        tools.setId("facilitator-tools");
+        tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return tools;
+    }
+
+    private Div contentNoteGate(ThreadHeader h) {
+        Div gate = new Div();
+        gate.setId("content-note");
+        gate.addClassName("praxis-callout");
+        gate.getElement().setAttribute("role", "note");
+        Paragraph label = new Paragraph(getTranslation("thread.content-note"));
+        label.addClassName("praxis-callout-title");
+        Paragraph note = new Paragraph(h.contentNote());
+        note.setId("content-note-text");
+        Button go = new Button(getTranslation("thread.content-note.continue"), click -> {
+            noteAccepted = true;
+            render();
+        });
+        go.setId("content-note-continue");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        gate.add(label, note, go);
+        return gate;
+    }
+
+    private Select<ThreadService.Sort> sortSelect() {
+        Select<ThreadService.Sort> select = new Select<>();
+        select.setId("thread-sort");
+        select.setLabel(getTranslation("thread.sort"));
+        select.setItems(ThreadService.Sort.values());
+        select.setItemLabelGenerator(s -> getTranslation("thread.sort." + s.name()));
+        select.setValue(sort);
+        select.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.getValue() != sort) {
+                sort = e.getValue();
+                reload();
+            }
+        });
+        return select;
+    }
+
+    private void fillPosts() {
+        postList.removeAll();
+        List<PostItem> posts = page.posts();
+        if (branch != null) {
+            posts = subtree(posts, branch);
+        }
+        if (posts.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("thread.no-posts"));
+            none.setId("no-posts");
+            none.addClassName("praxis-muted");
+            postList.add(none);
+            return;
+        }
+        int base = posts.get(0).depth();
+        Map<Long, Integer> hiddenReplies = new HashMap<>();
+        Long deepAncestor = null;
+        for (PostItem p : posts) {
+            int level = p.depth() - base;
+            if (level > MAX_INDENT) {
+                // counted under the deepest shown ancestor, which links to the focused view
+                if (deepAncestor != null) {
+                    hiddenReplies.merge(deepAncestor, 1, Integer::sum);
+                }
+                continue;
+            }
+            if (level == MAX_INDENT) {
+                deepAncestor = p.id();
+            }
+            postList.add(post(p, level));
+        }
+        hiddenReplies.forEach((postId, count) -> postList.getChildren()
+                .filter(c -> c.getId().orElse("").equals("post-" + postId)).findFirst()
+                .ifPresent(c -> {
+                    var more = Links.route(getTranslation("thread.continue-branch", count),
+                            "threads/" + threadId + "?branch=" + postId);
+                    more.setId("continue-" + postId);
+                    ((Article) c).add(more);
+                }));
+    }
+
+    /** The post and all replies below it. */
+    private static List<PostItem> subtree(List<PostItem> ordered, long rootId) {
+        List<PostItem> out = new java.util.ArrayList<>();
+        int rootDepth = -1;
+        for (PostItem p : ordered) {
+            if (rootDepth < 0) {
+                if (p.id() == rootId) {
+                    rootDepth = p.depth();
+                    out.add(p);
+                }
+            } else if (p.depth() > rootDepth) {
+                out.add(p);
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private Article post(PostItem p, int level) {
+        Article article = new Article();
+        article.setId("post-" + p.id());
+        article.addClassName("praxis-post");
+        article.getStyle().set("margin-inline-start", (level * 1.5) + "rem");
+        if (p.facilitatorsOnly()) {
+            article.addClassName("praxis-post-private");
+        }
+        HorizontalLayout meta = new HorizontalLayout();
+        meta.addClassName("praxis-post-meta");
+        meta.setAlignItems(FlexComponent.Alignment.BASELINE);
+        meta.setWrap(true);
+        Span author = new Span(p.authorName() == null ? getTranslation("post.name-hidden") : p.authorName());
+        author.addClassName("praxis-post-author");
+        author.setId("post-author-" + p.id());
+        meta.add(author);
+        if (p.nameHidden() && p.authorName() != null) {
+            meta.add(badge(p.mine() ? "post.your-name-hidden" : "post.name-hidden-from-peers", "contrast"));
+        }
+        if (p.facilitatorsOnly()) {
+            meta.add(badge("post.facilitators-only", "contrast"));
+        }
+        Span when = new Span(Times.dateTime(p.createdAt(), zone, getLocale()));
+        when.addClassName("praxis-muted");
+        meta.add(when);
+        if (p.edited() && p.state() != PostState.REMOVED) {
+            Button edited = new Button(getTranslation("post.edited"), click -> openRevisions(p));
+            edited.setId("revisions-" + p.id());
+            edited.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            meta.add(edited);
+        }
+        article.add(meta);
+
+        switch (p.state()) {
+            case REMOVED -> article.add(placeholder(p, "post.removed"));
+            case HIDDEN -> {
+                article.add(placeholder(p, "post.hidden"));
+                if (p.hiddenReason() != null) {
+                    Paragraph why = new Paragraph(getTranslation("post.hidden-reason", p.hiddenReason()));
+                    why.setId("post-hidden-reason-" + p.id());
+                    article.add(why);
+                }
+                if (!p.html().isEmpty()) {
+                    SafeHtml text = new SafeHtml(p.html());
+                    text.setId("post-body-" + p.id());
+                    text.addClassName("praxis-post-hidden-text");
+                    article.add(text);
+                }
+            }
+            default -> {
+                SafeHtml text = new SafeHtml(p.html());
+                text.setId("post-body-" + p.id());
+                article.add(text);
+            }
+        }
+        article.add(actions(p));
+        return article;
+    }
+
+    private Paragraph placeholder(PostItem p, String key) {
+        Paragraph placeholder = new Paragraph(getTranslation(key));
+        placeholder.setId("post-placeholder-" + p.id());
+        placeholder.addClassName("praxis-muted");
+        return placeholder;
+    }
+
+    private HorizontalLayout actions(PostItem p) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.addClassName("praxis-post-actions");
+        actions.setWrap(true);
+        ThreadHeader h = page.header();
+        boolean removed = p.state() == PostState.REMOVED;
+        if (!h.readOnly() && !removed) {
+            actions.add(small("post.reply", "reply-to-" + p.id(), () -> openInlineReply(p)));
+            if (p.state() == PostState.VISIBLE && mainEditor != null) {
+                actions.add(small("post.quote", "quote-" + p.id(), () -> mainEditor.quote(p.markdown())));
+            }
+        }
+        if (p.mine() && !removed) {
+            actions.add(small("post.edit", "edit-" + p.id(), () -> openEdit(p)));
+            actions.add(small("post.delete", "delete-" + p.id(), () -> confirmDelete(p)));
+        }
+        if (h.facilitator() && !removed) {
+            actions.add(p.state() == PostState.HIDDEN
+                    ? small("post.unhide", "unhide-" + p.id(), () -> {
+                        moderation.unhide(p.id());
+                        reload();
+                    })
+                    : small("post.hide", "hide-" + p.id(), () -> openHide(p)));
+        }
+        if (!p.mine() && !removed) {
+            actions.add(small("post.report", "report-" + p.id(), () -> openReport(p)));
+        }
+        return actions;
+    }
+
+    private Button small(String key, String id, Runnable action) {
+        Button b = new Button(getTranslation(key), click -> action.run());
+        b.setId(id);
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return b;
+    }
+
+    private ReplyEditor editor(PostItem parent) {
+        Long parentId = parent == null ? null : parent.id();
+        String suffix = parent == null ? "" : "-" + parent.id();
+        String label = parent == null ? getTranslation("editor.label")
+                : getTranslation("editor.label-reply", parent.authorName() == null ? getTranslation("post.name-hidden")
+                        : parent.authorName());
+        ReplyEditor[] holder = new ReplyEditor[1];
+        holder[0] = new ReplyEditor(suffix, label, threads.draft(threadId, parentId).orElse(""),
+                page.header().namesHideable(), threads::preview,
+                text -> threads.saveDraft(threadId, parentId, text),
+                reply -> send(holder[0], parentId, reply));
+        return holder[0];
+    }
+
+    private void send(ReplyEditor editor, Long parentId, ReplyEditor.Reply reply) {
+        try {
+            threads.reply(threadId, parentId, reply.body(), reply.facilitatorsOnly(), reply.hideName());
+            editor.clear();
+            reload();
+            Notification n = Notification.show(getTranslation("post.sent"), 3000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (AgreementRequiredException e) {
+            openAgreement(e.agreement(), () -> send(editor, parentId, reply));
+        } catch (InvalidInputException e) {
+            Problem problem = e.problems().values().iterator().next();
+            editor.showProblem(getTranslation(problem.key(), problem.args().toArray()));
+        }
+    }
+
+    private void openInlineReply(PostItem parent) {
+        postList.getChildren().filter(c -> c.getId().orElse("").equals("post-" + parent.id())).findFirst()
+                .ifPresent(c -> {
+                    Article article = (Article) c;
+                    boolean open = article.getChildren().anyMatch(x -> x instanceof ReplyEditor);
+                    if (!open) {
+                        ReplyEditor inline = editor(parent);
+                        article.add(inline);
+                        inline.body.focus();
+                    }
+                });
+    }
+
+    private void openAgreement(Agreement agreement, Runnable then) {
+        Dialog dialog = new Dialog();
+        dialog.setId("agreement-dialog");
+        dialog.setHeaderTitle(getTranslation("agreement.before-posting", agreement.version()));
+        dialog.setWidth("min(44rem, 95vw)");
+        SafeHtml text = new SafeHtml(agreement.html());
+        text.setId("agreement-text");
+        Button agree = new Button(getTranslation("agreement.acknowledge"), click -> {
+            agreements.acknowledge(agreement.id());
+            dialog.close();
+            then.run();
+        });
+        agree.setId("agreement-acknowledge");
+        agree.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        cancel.setId("agreement-cancel");
+        dialog.add(new Paragraph(getTranslation("agreement.explain")), text);
+        dialog.getFooter().add(cancel, agree);
+        dialog.open();
+    }
+
+    private void openEdit(PostItem p) {
+        Dialog dialog = new Dialog();
+        dialog.setId("edit-dialog");
+        dialog.setHeaderTitle(getTranslation("post.edit"));
+        dialog.setWidth("min(44rem, 95vw)");
+        TextArea body = new TextArea(getTranslation("editor.label"));
+        body.setId("edit-body");
+        body.setWidthFull();
+        body.setMinHeight("8rem");
+        body.setValue(p.markdown());
+        body.setHelperText(getTranslation("post.edit.help"));
+        Button save = new Button(getTranslation("action.save"), click -> {
+            try {
+                threads.edit(p.id(), body.getValue());
+                dialog.close();
+                reload();
+            } catch (InvalidInputException e) {
+                Problem problem = e.problems().values().iterator().next();
+                body.setErrorMessage(getTranslation(problem.key(), problem.args().toArray()));
+                body.setInvalid(true);
+            }
+        });
+        save.setId("edit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.add(body);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+        body.focus();
+    }
+
+    private void confirmDelete(PostItem p) {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setId("confirm-delete");
+        confirm.setHeader(getTranslation("post.delete.confirm-title"));
+        confirm.setText(getTranslation("post.delete.confirm-text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("post.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            threads.delete(p.id());
+            reload();
+        });
+        confirm.open();
+    }
+
+    private void openRevisions(PostItem p) {
+        Dialog dialog = new Dialog();
+        dialog.setId("revisions-dialog");
+        dialog.setHeaderTitle(getTranslation("post.revisions"));
+        dialog.setWidth("min(44rem, 95vw)");
+        Div list = new Div();
+        list.setId("revisions");
+        Div current = new Div(new Paragraph(getTranslation("post.revisions.current")), new Pre(p.markdown()));
+        current.addClassName("praxis-revision");
+        list.add(current);
+        for (Revision r : threads.revisions(p.id())) {
+            Div item = new Div(new Paragraph(getTranslation("post.revisions.until",
+                    Times.dateTime(r.replacedAt(), zone, getLocale()))), new Pre(r.markdown()));
+            item.setId("revision-" + r.id());
+            item.addClassName("praxis-revision");
+            list.add(item);
+        }
+        Button close = new Button(getTranslation("action.done"), click -> dialog.close());
+        close.setId("revisions-done");
+        dialog.add(list);
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    private void openHide(PostItem p) {
+        Dialog dialog = new Dialog();
+        dialog.setId("hide-dialog");
+        dialog.setHeaderTitle(getTranslation("post.hide.title"));
+        TextArea reason = new TextArea(getTranslation("post.hide.reason"));
+        reason.setId("hide-reason");
+        reason.setHelperText(getTranslation("post.hide.reason.help"));
+        reason.setWidthFull();
+        Button hide = new Button(getTranslation("post.hide"), click -> {
+            try {
+                moderation.hide(p.id(), reason.getValue());
+                dialog.close();
+                reload();
+            } catch (InvalidInputException e) {
+                reason.setErrorMessage(getTranslation(e.problems().values().iterator().next().key(),
+                        e.problems().values().iterator().next().args().toArray()));
+                reason.setInvalid(true);
+            }
+        });
+        hide.setId("hide-confirm");
+        hide.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.add(reason);
+        dialog.getFooter().add(cancel, hide);
+        dialog.open();
+    }
+
+    private void openReport(PostItem p) {
+        Dialog dialog = new Dialog();
+        dialog.setId("report-dialog");
+        dialog.setHeaderTitle(getTranslation("post.report.title"));
+        TextArea reason = new TextArea(getTranslation("post.report.reason"));
+        reason.setId("report-reason");
+        reason.setWidthFull();
+        Checkbox toAdmins = new Checkbox(getTranslation("post.report.to-admins"));
+        toAdmins.setId("report-to-admins");
+        Button send = new Button(getTranslation("post.report.send"), click -> {
+            try {
+                moderation.report(p.id(), reason.getValue(), toAdmins.getValue());
+                dialog.close();
+                Notification n = Notification.show(getTranslation(toAdmins.getValue() ? "post.report.sent-admins"
+                        : "post.report.sent"), 5000, Notification.Position.BOTTOM_START);
+                n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException e) {
+                Problem problem = e.problems().values().iterator().next();
+                reason.setErrorMessage(getTranslation(problem.key(), problem.args().toArray()));
+                reason.setInvalid(true);
+            }
+        });
+        send.setId("report-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.add(new Paragraph(getTranslation("post.report.explain")), reason, toAdmins);
+        dialog.getFooter().add(cancel, send);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return page == null ? getTranslation("app.name") : getTranslation("thread.page-title", page.header().title());
+    }
+}

@@ -1,0 +1,359 @@
+package org.praxis.session;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
+import static org.praxis.jooq.Tables.COHORT;
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.POST;
+import static org.praxis.jooq.Tables.PROMPT;
+import static org.praxis.jooq.Tables.SESSION;
+import static org.praxis.jooq.Tables.SESSION_ATTENDANCE;
+import static org.praxis.jooq.Tables.THREAD;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.praxis.audit.AuditService;
+import org.praxis.base.Validation;
+import org.praxis.base.security.CurrentUser;
+import org.praxis.base.security.PraxisUser;
+import org.praxis.base.text.Markdown;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.CohortRole;
+import org.praxis.search.SearchOutbox;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sessions and prompts. Everyone in the cohort reads them and says whether they will join;
+ * its facilitators create and edit them, order the prompts and mark attendance. Every write
+ * records a search outbox row in the same transaction.
+ */
+@Service
+public class SessionService {
+
+    public static final int TITLE_MAX = 200;
+    public static final int THEME_MAX = 200;
+    public static final int DESCRIPTION_MAX = 20_000;
+    public static final int QUESTION_MAX = 2_000;
+
+    private final DSLContext db;
+    private final CohortAccess access;
+    private final CurrentUser currentUser;
+    private final Markdown markdown;
+    private final SearchOutbox outbox;
+    private final AuditService audit;
+    private final Clock clock;
+
+    SessionService(DSLContext db, CohortAccess access, CurrentUser currentUser, Markdown markdown, SearchOutbox outbox,
+            AuditService audit, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.markdown = markdown;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The cohort's sessions in time order, with the reader's answer and the number of prompts. */
+    @Transactional(readOnly = true)
+    public List<SessionSummary> sessionsOf(long cohortId) {
+        access.requireMember(cohortId);
+        long me = currentUser.require().id();
+        ZoneId zone = access.zoneOf(cohortId);
+        return db.select(SESSION.ID, SESSION.TITLE, SESSION.THEME, SESSION.STARTS_AT, SESSION.ENDS_AT,
+                        field(select(SESSION_ATTENDANCE.WILL_JOIN).from(SESSION_ATTENDANCE)
+                                .where(SESSION_ATTENDANCE.SESSION_ID.eq(SESSION.ID))
+                                .and(SESSION_ATTENDANCE.MEMBER_ID.eq(me))),
+                        field(selectCount().from(PROMPT).where(PROMPT.SESSION_ID.eq(SESSION.ID))))
+                .from(SESSION)
+                .where(SESSION.COHORT_ID.eq(cohortId))
+                .orderBy(SESSION.STARTS_AT)
+                .fetch(r -> new SessionSummary(r.value1(), cohortId, r.value2(), r.value3(),
+                        r.value4().atZoneSameInstant(zone), r.value5().atZoneSameInstant(zone), r.value6(), r.value7()));
+    }
+
+    @Transactional(readOnly = true)
+    public SessionDetails get(long sessionId) {
+        long cohortId = cohortOfSession(sessionId);
+        CohortRole role = access.requireMember(cohortId);
+        long me = currentUser.require().id();
+        ZoneId zone = access.zoneOf(cohortId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var s = db.select(SESSION.asterisk(), COHORT.NAME).from(SESSION).join(COHORT).on(COHORT.ID.eq(SESSION.COHORT_ID))
+                .where(SESSION.ID.eq(sessionId)).fetchSingle();
+        Boolean willJoin = db.select(SESSION_ATTENDANCE.WILL_JOIN).from(SESSION_ATTENDANCE)
+                .where(SESSION_ATTENDANCE.SESSION_ID.eq(sessionId)).and(SESSION_ATTENDANCE.MEMBER_ID.eq(me))
+                .fetchOne(SESSION_ATTENDANCE.WILL_JOIN);
+        int joining = db.fetchCount(SESSION_ATTENDANCE,
+                SESSION_ATTENDANCE.SESSION_ID.eq(sessionId).and(SESSION_ATTENDANCE.WILL_JOIN.isTrue()));
+        List<PromptItem> prompts = db.select(PROMPT.ID, PROMPT.QUESTION, PROMPT.POSITION, PROMPT.OPENS_AT,
+                        PROMPT.CLOSES_AT, THREAD.ID, THREAD.LOCKED,
+                        field(selectCount().from(POST).where(POST.THREAD_ID.eq(THREAD.ID)).and(POST.DELETED_AT.isNull())))
+                .from(PROMPT).join(THREAD).on(THREAD.PROMPT_ID.eq(PROMPT.ID))
+                .where(PROMPT.SESSION_ID.eq(sessionId))
+                .orderBy(PROMPT.POSITION, PROMPT.ID)
+                .fetch(r -> new PromptItem(r.value1(), r.value2(), r.value3(),
+                        r.value4() == null ? null : r.value4().atZoneSameInstant(zone),
+                        r.value5() == null ? null : r.value5().atZoneSameInstant(zone), r.value6(),
+                        !r.value7() && (r.value4() == null || !now.isBefore(r.value4()))
+                                && (r.value5() == null || now.isBefore(r.value5())),
+                        r.value8()));
+        return new SessionDetails(sessionId, cohortId, s.get(COHORT.NAME), s.get(SESSION.TITLE), s.get(SESSION.THEME),
+                s.get(SESSION.STARTS_AT).atZoneSameInstant(zone), s.get(SESSION.ENDS_AT).atZoneSameInstant(zone),
+                s.get(SESSION.DESCRIPTION_MARKDOWN), s.get(SESSION.DESCRIPTION_HTML), willJoin, joining,
+                role == CohortRole.FACILITATOR, prompts);
+    }
+
+    /** The form's values of a session, for editing. */
+    @Transactional(readOnly = true)
+    public SessionDraft draftOf(long sessionId) {
+        long cohortId = cohortOfSession(sessionId);
+        access.requireFacilitator(cohortId);
+        ZoneId zone = access.zoneOf(cohortId);
+        var r = db.selectFrom(SESSION).where(SESSION.ID.eq(sessionId)).fetchSingle();
+        SessionDraft d = new SessionDraft();
+        d.setTitle(r.getTitle());
+        d.setTheme(r.getTheme() == null ? "" : r.getTheme());
+        d.setStartsAt(r.getStartsAt().atZoneSameInstant(zone).toLocalDateTime());
+        d.setEndsAt(r.getEndsAt().atZoneSameInstant(zone).toLocalDateTime());
+        d.setDescription(r.getDescriptionMarkdown());
+        return d;
+    }
+
+    @Transactional
+    public long create(long cohortId, SessionDraft draft) {
+        PraxisUser me = access.requireFacilitator(cohortId);
+        validate(draft);
+        ZoneId zone = access.zoneOf(cohortId);
+        long id = db.insertInto(SESSION)
+                .set(SESSION.COHORT_ID, cohortId)
+                .set(SESSION.TITLE, draft.getTitle().strip())
+                .set(SESSION.THEME, Validation.clean(draft.getTheme()))
+                .set(SESSION.STARTS_AT, at(draft.getStartsAt(), zone))
+                .set(SESSION.ENDS_AT, at(draft.getEndsAt(), zone))
+                .set(SESSION.DESCRIPTION_MARKDOWN, nullToEmpty(draft.getDescription()))
+                .set(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(draft.getDescription()))
+                .set(SESSION.CREATED_BY, me.id())
+                .returning(SESSION.ID).fetchOne(SESSION.ID);
+        outbox.upsert(SearchOutbox.Type.SESSION, id);
+        audit.record(me.id(), "session.created", "session", id, null, null);
+        return id;
+    }
+
+    @Transactional
+    public void update(long sessionId, SessionDraft draft) {
+        long cohortId = cohortOfSession(sessionId);
+        PraxisUser me = access.requireFacilitator(cohortId);
+        validate(draft);
+        ZoneId zone = access.zoneOf(cohortId);
+        db.update(SESSION)
+                .set(SESSION.TITLE, draft.getTitle().strip())
+                .set(SESSION.THEME, Validation.clean(draft.getTheme()))
+                .set(SESSION.STARTS_AT, at(draft.getStartsAt(), zone))
+                .set(SESSION.ENDS_AT, at(draft.getEndsAt(), zone))
+                .set(SESSION.DESCRIPTION_MARKDOWN, nullToEmpty(draft.getDescription()))
+                .set(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(draft.getDescription()))
+                .set(SESSION.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(SESSION.ID.eq(sessionId))
+                .execute();
+        outbox.upsert(SearchOutbox.Type.SESSION, sessionId);
+        audit.record(me.id(), "session.updated", "session", sessionId, null, null);
+    }
+
+    /** The reader says whether they will join. */
+    @Transactional
+    public void setWillJoin(long sessionId, boolean willJoin) {
+        access.requireMember(cohortOfSession(sessionId));
+        long me = currentUser.require().id();
+        db.insertInto(SESSION_ATTENDANCE)
+                .set(SESSION_ATTENDANCE.SESSION_ID, sessionId)
+                .set(SESSION_ATTENDANCE.MEMBER_ID, me)
+                .set(SESSION_ATTENDANCE.WILL_JOIN, willJoin)
+                .onConflict(SESSION_ATTENDANCE.SESSION_ID, SESSION_ATTENDANCE.MEMBER_ID)
+                .doUpdate()
+                .set(SESSION_ATTENDANCE.WILL_JOIN, willJoin)
+                .set(SESSION_ATTENDANCE.UPDATED_AT, OffsetDateTime.now(clock))
+                .execute();
+    }
+
+    /** Everyone in the cohort with their answer and attendance; facilitators only. */
+    @Transactional(readOnly = true)
+    public List<AttendanceRow> attendance(long sessionId) {
+        long cohortId = cohortOfSession(sessionId);
+        access.requireFacilitator(cohortId);
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, SESSION_ATTENDANCE.WILL_JOIN, SESSION_ATTENDANCE.ATTENDED)
+                .from(COHORT_MEMBERSHIP)
+                .join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
+                .leftJoin(SESSION_ATTENDANCE).on(SESSION_ATTENDANCE.MEMBER_ID.eq(MEMBER.ID)
+                        .and(SESSION_ATTENDANCE.SESSION_ID.eq(sessionId)))
+                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)).and(MEMBER.ACTIVE.isTrue())
+                .orderBy(MEMBER.DISPLAY_NAME)
+                .fetch(r -> new AttendanceRow(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    @Transactional
+    public void markAttendance(long sessionId, long memberId, boolean attended) {
+        long cohortId = cohortOfSession(sessionId);
+        PraxisUser me = access.requireFacilitator(cohortId);
+        if (!db.fetchExists(COHORT_MEMBERSHIP,
+                COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)))) {
+            throw new AccessDeniedException("Member " + memberId + " is not in this cohort");
+        }
+        db.insertInto(SESSION_ATTENDANCE)
+                .set(SESSION_ATTENDANCE.SESSION_ID, sessionId)
+                .set(SESSION_ATTENDANCE.MEMBER_ID, memberId)
+                .set(SESSION_ATTENDANCE.ATTENDED, attended)
+                .onConflict(SESSION_ATTENDANCE.SESSION_ID, SESSION_ATTENDANCE.MEMBER_ID)
+                .doUpdate()
+                .set(SESSION_ATTENDANCE.ATTENDED, attended)
+                .set(SESSION_ATTENDANCE.UPDATED_AT, OffsetDateTime.now(clock))
+                .execute();
+        audit.record(me.id(), attended ? "session.attended" : "session.absent", "session", sessionId, null,
+                String.valueOf(memberId));
+    }
+
+    /** Adds a prompt at the end, with its conversation thread. Returns the prompt's id. */
+    @Transactional
+    public long addPrompt(long sessionId, PromptDraft draft) {
+        long cohortId = cohortOfSession(sessionId);
+        PraxisUser me = access.requireFacilitator(cohortId);
+        validate(draft);
+        ZoneId zone = access.zoneOf(cohortId);
+        Integer last = db.select(org.jooq.impl.DSL.max(PROMPT.POSITION)).from(PROMPT)
+                .where(PROMPT.SESSION_ID.eq(sessionId)).fetchOne(0, Integer.class);
+        long id = db.insertInto(PROMPT)
+                .set(PROMPT.SESSION_ID, sessionId)
+                .set(PROMPT.AUTHOR_ID, me.id())
+                .set(PROMPT.QUESTION, draft.getQuestion().strip())
+                .set(PROMPT.POSITION, last == null ? 1 : last + 1)
+                .set(PROMPT.OPENS_AT, at(draft.getOpensAt(), zone))
+                .set(PROMPT.CLOSES_AT, at(draft.getClosesAt(), zone))
+                .returning(PROMPT.ID).fetchOne(PROMPT.ID);
+        long threadId = db.insertInto(THREAD)
+                .set(THREAD.COHORT_ID, cohortId)
+                .set(THREAD.SESSION_ID, sessionId)
+                .set(THREAD.PROMPT_ID, id)
+                .set(THREAD.TITLE, threadTitle(draft.getQuestion()))
+                .set(THREAD.CREATED_BY, me.id())
+                .returning(THREAD.ID).fetchOne(THREAD.ID);
+        outbox.upsert(SearchOutbox.Type.PROMPT, id);
+        outbox.upsert(SearchOutbox.Type.THREAD, threadId);
+        audit.record(me.id(), "prompt.created", "prompt", id, null, null);
+        return id;
+    }
+
+    @Transactional
+    public void updatePrompt(long promptId, PromptDraft draft) {
+        long sessionId = sessionOfPrompt(promptId);
+        long cohortId = cohortOfSession(sessionId);
+        PraxisUser me = access.requireFacilitator(cohortId);
+        validate(draft);
+        ZoneId zone = access.zoneOf(cohortId);
+        db.update(PROMPT)
+                .set(PROMPT.QUESTION, draft.getQuestion().strip())
+                .set(PROMPT.OPENS_AT, at(draft.getOpensAt(), zone))
+                .set(PROMPT.CLOSES_AT, at(draft.getClosesAt(), zone))
+                .set(PROMPT.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(PROMPT.ID.eq(promptId))
+                .execute();
+        db.update(THREAD).set(THREAD.TITLE, threadTitle(draft.getQuestion())).where(THREAD.PROMPT_ID.eq(promptId))
+                .execute();
+        outbox.upsert(SearchOutbox.Type.PROMPT, promptId);
+        audit.record(me.id(), "prompt.updated", "prompt", promptId, null, null);
+    }
+
+    /** The prompt's form values, for editing. */
+    @Transactional(readOnly = true)
+    public PromptDraft promptDraftOf(long promptId) {
+        long cohortId = cohortOfSession(sessionOfPrompt(promptId));
+        access.requireFacilitator(cohortId);
+        ZoneId zone = access.zoneOf(cohortId);
+        var r = db.selectFrom(PROMPT).where(PROMPT.ID.eq(promptId)).fetchSingle();
+        PromptDraft d = new PromptDraft();
+        d.setQuestion(r.getQuestion());
+        d.setOpensAt(r.getOpensAt() == null ? null : r.getOpensAt().atZoneSameInstant(zone).toLocalDateTime());
+        d.setClosesAt(r.getClosesAt() == null ? null : r.getClosesAt().atZoneSameInstant(zone).toLocalDateTime());
+        return d;
+    }
+
+    /** Moves a prompt one place earlier ({@code -1}) or later ({@code +1}) in its session. */
+    @Transactional
+    public void movePrompt(long promptId, int direction) {
+        long sessionId = sessionOfPrompt(promptId);
+        PraxisUser me = access.requireFacilitator(cohortOfSession(sessionId));
+        List<Long> order = db.select(PROMPT.ID).from(PROMPT).where(PROMPT.SESSION_ID.eq(sessionId))
+                .orderBy(PROMPT.POSITION, PROMPT.ID).fetch(PROMPT.ID);
+        int from = order.indexOf(promptId);
+        int to = from + Integer.signum(direction);
+        if (to < 0 || to >= order.size()) {
+            return;
+        }
+        java.util.Collections.swap(order, from, to);
+        for (int i = 0; i < order.size(); i++) {
+            db.update(PROMPT).set(PROMPT.POSITION, i + 1).where(PROMPT.ID.eq(order.get(i))).execute();
+        }
+        audit.record(me.id(), "prompt.moved", "prompt", promptId, null, String.valueOf(direction));
+    }
+
+    private static String threadTitle(String question) {
+        String q = question.strip().replaceAll("\\s+", " ");
+        return q.length() <= TITLE_MAX ? q : q.substring(0, TITLE_MAX - 1) + "…";
+    }
+
+    private long cohortOfSession(long sessionId) {
+        Long cohortId = db.select(SESSION.COHORT_ID).from(SESSION).where(SESSION.ID.eq(sessionId))
+                .fetchOne(SESSION.COHORT_ID);
+        if (cohortId == null) {
+            throw new AccessDeniedException("No session " + sessionId);
+        }
+        return cohortId;
+    }
+
+    private long sessionOfPrompt(long promptId) {
+        Long sessionId = db.select(PROMPT.SESSION_ID).from(PROMPT).where(PROMPT.ID.eq(promptId))
+                .fetchOne(PROMPT.SESSION_ID);
+        if (sessionId == null) {
+            throw new AccessDeniedException("No prompt " + promptId);
+        }
+        return sessionId;
+    }
+
+    private static void validate(SessionDraft d) {
+        Validation v = new Validation()
+                .required("title", d.getTitle(), TITLE_MAX)
+                .maxLength("theme", d.getTheme(), THEME_MAX)
+                .maxLength("description", d.getDescription(), DESCRIPTION_MAX)
+                .check(d.getStartsAt() != null, "startsAt", "validation.required")
+                .check(d.getEndsAt() != null, "endsAt", "validation.required");
+        if (d.getStartsAt() != null && d.getEndsAt() != null) {
+            v.check(d.getEndsAt().isAfter(d.getStartsAt()), "endsAt", "session.ends-before-start");
+        }
+        v.throwIfInvalid();
+    }
+
+    private static void validate(PromptDraft d) {
+        Validation v = new Validation().required("question", d.getQuestion(), QUESTION_MAX);
+        if (d.getOpensAt() != null && d.getClosesAt() != null) {
+            v.check(d.getClosesAt().isAfter(d.getOpensAt()), "closesAt", "prompt.closes-before-opens");
+        }
+        v.throwIfInvalid();
+    }
+
+    private static OffsetDateTime at(LocalDateTime local, ZoneId zone) {
+        return local == null ? null : ZonedDateTime.of(local, zone).toOffsetDateTime();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+}

@@ -1,0 +1,284 @@
+package org.praxis.session.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import org.praxis.base.InvalidInputException;
+import org.praxis.base.ui.Links;
+import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.SafeHtml;
+import org.praxis.base.ui.Times;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.session.AttendanceRow;
+import org.praxis.session.PromptDraft;
+import org.praxis.session.PromptItem;
+import org.praxis.session.SessionDetails;
+import org.praxis.session.SessionService;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * One session: when, its theme and description, whether the reader will join, and its prompts
+ * in order, each leading to its conversation. Facilitators edit the session, add, edit and
+ * reorder prompts, and mark attendance.
+ */
+@Route(value = "sessions/:sessionId(\\d+)", layout = MainLayout.class)
+@PermitAll
+public class SessionView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient SessionService sessions;
+    private final transient CohortAccess access;
+    private SessionDetails session;
+
+    public SessionView(SessionService sessions, CohortAccess access) {
+        this.sessions = sessions;
+        this.access = access;
+        setId("session-view");
+        addClassName("praxis-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = event.getRouteParameters().getLong("sessionId").orElse(-1L);
+        try {
+            session = sessions.get(id);
+        } catch (AccessDeniedException e) {
+            // a session of another cohort looks exactly like one that does not exist
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        H1 title = new H1(session.title());
+        title.setId("session-title");
+        add(title);
+        Paragraph when = new Paragraph(Times.dateTime(session.startsAt(), getLocale()) + " – "
+                + Times.time(session.endsAt(), getLocale()));
+        when.setId("session-when");
+        when.addClassName("praxis-muted");
+        add(when);
+        if (session.theme() != null) {
+            Paragraph theme = new Paragraph(getTranslation("session.theme-is", session.theme()));
+            theme.setId("session-theme-line");
+            add(theme);
+        }
+        add(answerBar());
+        if (session.facilitator()) {
+            add(facilitatorBar());
+        }
+        if (!session.descriptionHtml().isBlank()) {
+            SafeHtml description = new SafeHtml(session.descriptionHtml());
+            description.setId("session-description");
+            add(description);
+        }
+        add(new H2(getTranslation("session.prompts")));
+        add(prompts());
+    }
+
+    private HorizontalLayout answerBar() {
+        Span status = new Span(session.willJoin() == null ? getTranslation("session.not-answered")
+                : getTranslation(session.willJoin() ? "session.you-will-join" : "session.you-will-not-join"));
+        status.setId("will-join-status");
+        Button join = new Button(getTranslation("session.will-join"), click -> answer(true));
+        join.setId("will-join");
+        join.addThemeVariants(Boolean.TRUE.equals(session.willJoin()) ? ButtonVariant.LUMO_PRIMARY
+                : ButtonVariant.LUMO_CONTRAST);
+        Button skip = new Button(getTranslation("session.will-not-join"), click -> answer(false));
+        skip.setId("will-not-join");
+        Span joining = new Span(getTranslation("session.joining", session.joining()));
+        joining.setId("joining-count");
+        joining.addClassName("praxis-muted");
+        HorizontalLayout bar = new HorizontalLayout(status, join, skip, joining);
+        bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        bar.setId("answer-bar");
+        return bar;
+    }
+
+    private void answer(boolean willJoin) {
+        sessions.setWillJoin(session.id(), willJoin);
+        session = sessions.get(session.id());
+        render();
+    }
+
+    private HorizontalLayout facilitatorBar() {
+        Button edit = new Button(getTranslation("session.edit"), VaadinIcon.EDIT.create(), click -> openEdit());
+        edit.setId("edit-session");
+        Button addPrompt = new Button(getTranslation("session.add-prompt"), VaadinIcon.PLUS.create(),
+                click -> openPrompt(null));
+        addPrompt.setId("add-prompt");
+        addPrompt.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button attendance = new Button(getTranslation("session.attendance"), VaadinIcon.CHECK_SQUARE_O.create(),
+                click -> openAttendance());
+        attendance.setId("attendance");
+        HorizontalLayout bar = new HorizontalLayout(addPrompt, edit, attendance);
+        bar.setId("facilitator-bar");
+        return bar;
+    }
+
+    private Div prompts() {
+        Div wrapper = new Div();
+        if (session.prompts().isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("session.no-prompts"));
+            none.setId("no-prompts");
+            none.addClassName("praxis-muted");
+            wrapper.add(none);
+            return wrapper;
+        }
+        OrderedList list = new OrderedList();
+        list.setId("prompts");
+        list.addClassName("praxis-prompts");
+        for (int i = 0; i < session.prompts().size(); i++) {
+            list.add(prompt(session.prompts().get(i), i, session.prompts().size()));
+        }
+        wrapper.add(list);
+        return wrapper;
+    }
+
+    private ListItem prompt(PromptItem p, int index, int count) {
+        ListItem item = new ListItem();
+        item.setId("prompt-" + p.id());
+        item.addClassName("praxis-prompt");
+        Paragraph question = new Paragraph(p.question());
+        question.addClassName("praxis-prompt-question");
+        item.add(question);
+        boolean notYet = !p.open() && p.opensAt() != null
+                && p.opensAt().isAfter(java.time.ZonedDateTime.now(p.opensAt().getZone()));
+        Span state = new Span(p.open() ? getTranslation("prompt.open")
+                : notYet ? getTranslation("prompt.opens-at", Times.dateTime(p.opensAt(), getLocale()))
+                        : getTranslation("prompt.closed"));
+        state.setId("prompt-state-" + p.id());
+        state.getElement().getThemeList().add(p.open() ? "badge success" : "badge contrast");
+        var conversation = Links.route(getTranslation("prompt.conversation", p.replies()), "threads/" + p.threadId());
+        conversation.setId("prompt-thread-" + p.id());
+        HorizontalLayout meta = new HorizontalLayout(state, conversation);
+        meta.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        item.add(meta);
+        if (session.facilitator()) {
+            Button up = new Button(VaadinIcon.ARROW_UP.create(), click -> move(p, -1));
+            up.setId("prompt-up-" + p.id());
+            up.setAriaLabel(getTranslation("prompt.move-up"));
+            up.setEnabled(index > 0);
+            Button down = new Button(VaadinIcon.ARROW_DOWN.create(), click -> move(p, 1));
+            down.setId("prompt-down-" + p.id());
+            down.setAriaLabel(getTranslation("prompt.move-down"));
+            down.setEnabled(index < count - 1);
+            Button edit = new Button(getTranslation("prompt.edit"), click -> openPrompt(p));
+            edit.setId("prompt-edit-" + p.id());
+            for (Button b : new Button[] {up, down, edit}) {
+                b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            }
+            item.add(new HorizontalLayout(up, down, edit));
+        }
+        return item;
+    }
+
+
+    private void move(PromptItem p, int direction) {
+        sessions.movePrompt(p.id(), direction);
+        session = sessions.get(session.id());
+        render();
+    }
+
+    private void openEdit() {
+        Dialog dialog = new Dialog();
+        dialog.setId("session-dialog");
+        dialog.setHeaderTitle(getTranslation("session.edit"));
+        dialog.setWidth("min(48rem, 95vw)");
+        SessionForm form = new SessionForm(zone());
+        form.addSaveListener(save -> {
+            try {
+                sessions.update(session.id(), save.draft());
+                dialog.close();
+                session = sessions.get(session.id());
+                render();
+            } catch (InvalidInputException e) {
+                form.show(e);
+            }
+        });
+        form.addCancelListener(cancel -> dialog.close());
+        dialog.add(form);
+        form.edit(sessions.draftOf(session.id()));
+        dialog.open();
+    }
+
+    private void openPrompt(PromptItem existing) {
+        Dialog dialog = new Dialog();
+        dialog.setId("prompt-dialog");
+        dialog.setHeaderTitle(getTranslation(existing == null ? "session.add-prompt" : "prompt.edit"));
+        dialog.setWidth("min(44rem, 95vw)");
+        PromptForm form = new PromptForm(zone());
+        form.addSaveListener(save -> {
+            try {
+                if (existing == null) {
+                    sessions.addPrompt(session.id(), save.draft());
+                } else {
+                    sessions.updatePrompt(existing.id(), save.draft());
+                }
+                dialog.close();
+                session = sessions.get(session.id());
+                render();
+            } catch (InvalidInputException e) {
+                form.show(e);
+            }
+        });
+        form.addCancelListener(cancel -> dialog.close());
+        dialog.add(form);
+        form.edit(existing == null ? new PromptDraft() : sessions.promptDraftOf(existing.id()));
+        dialog.open();
+    }
+
+    private void openAttendance() {
+        Dialog dialog = new Dialog();
+        dialog.setId("attendance-dialog");
+        dialog.setHeaderTitle(getTranslation("session.attendance"));
+        Div rows = new Div();
+        for (AttendanceRow row : sessions.attendance(session.id())) {
+            Checkbox attended = new Checkbox(row.displayName() + (row.willJoin() == null ? ""
+                    : " — " + getTranslation(row.willJoin() ? "session.said-yes" : "session.said-no")));
+            attended.setId("attended-" + row.memberId());
+            attended.setValue(Boolean.TRUE.equals(row.attended()));
+            attended.addValueChangeListener(e -> {
+                if (e.isFromClient() || e.getValue() != Boolean.TRUE.equals(row.attended())) {
+                    sessions.markAttendance(session.id(), row.memberId(), e.getValue());
+                }
+            });
+            rows.add(new Div(attended));
+        }
+        Button done = new Button(getTranslation("action.done"), click -> dialog.close());
+        done.setId("attendance-done");
+        dialog.add(rows);
+        dialog.getFooter().add(done);
+        dialog.open();
+    }
+
+    private ZoneId zone() {
+        return access.zoneOf(session.cohortId());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return session == null ? getTranslation("sessions.page-title")
+                : getTranslation("session.page-title", session.title());
+    }
+}
