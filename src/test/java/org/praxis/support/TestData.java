@@ -102,6 +102,25 @@ public class TestData {
         return user;
     }
 
+    /** A free-standing thread in the cohort's commons. */
+    public long thread(long cohortId) {
+        return thread(cohortId, null, false);
+    }
+
+    public long thread(long cohortId, String contentNote, boolean namesHideable) {
+        return db.insertInto(org.praxis.jooq.Tables.THREAD)
+                .set(org.praxis.jooq.Tables.THREAD.COHORT_ID, cohortId)
+                .set(org.praxis.jooq.Tables.THREAD.TITLE, unique("Thread"))
+                .set(org.praxis.jooq.Tables.THREAD.CONTENT_NOTE, contentNote)
+                .set(org.praxis.jooq.Tables.THREAD.NAMES_HIDEABLE, namesHideable)
+                .returning(org.praxis.jooq.Tables.THREAD.ID).fetchOne(org.praxis.jooq.Tables.THREAD.ID);
+    }
+
+    public int outboxRows(String type, long id) {
+        return db.fetchCount(org.praxis.jooq.Tables.SEARCH_OUTBOX, org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_TYPE.eq(type)
+                .and(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_ID.eq(id)));
+    }
+
     public boolean active(long memberId) {
         return db.select(MEMBER.ACTIVE).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchSingle(MEMBER.ACTIVE);
     }

@@ -1,0 +1,288 @@
+package org.praxis.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.praxis.jooq.Tables.POST;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.praxis.audit.AuditService;
+import org.praxis.base.InvalidInputException;
+import org.praxis.base.security.Role;
+import org.praxis.support.IntegrationTest;
+import org.praxis.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+class ThreadServiceTest extends IntegrationTest {
+
+    @Autowired
+    ThreadService threads;
+    @Autowired
+    ModerationService moderation;
+    @Autowired
+    AgreementService agreements;
+    @Autowired
+    AuditService audit;
+
+    long cohort;
+    long thread;
+    TestData.Person facilitator;
+    TestData.Person author;
+    TestData.Person peer;
+
+    @BeforeEach
+    void cohortWithAThread() {
+        cohort = data.cohort();
+        facilitator = data.personIn(cohort, Role.FACILITATOR);
+        author = data.personIn(cohort, Role.MEMBER);
+        peer = data.personIn(cohort, Role.MEMBER);
+        thread = data.thread(cohort, null, true);
+    }
+
+    private long post(TestData.Person who, Long parent, String text) {
+        data.signIn(who);
+        return threads.reply(thread, parent, text, false, false);
+    }
+
+    private PostItem seenBy(TestData.Person who, long postId) {
+        data.signIn(who);
+        return threads.read(thread, ThreadService.Sort.OLDEST_FIRST).posts().stream().filter(p -> p.id() == postId)
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void a_member_of_another_cohort_can_neither_read_nor_reply() {
+        long postId = post(author, null, "Our intake forms assume a home address.");
+        TestData.Person stranger = data.personIn(data.cohort(), Role.MEMBER);
+        data.signIn(stranger);
+
+        assertThatThrownBy(() -> threads.read(thread, ThreadService.Sort.OLDEST_FIRST))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> threads.reply(thread, null, "hello", false, false))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> threads.reply(thread, postId, "hello", false, false))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> threads.revisions(postId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> moderation.report(postId, "x", false)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void an_admin_outside_the_cohort_cannot_read_it_either() {
+        data.signIn(data.person(Role.ADMIN));
+        assertThatThrownBy(() -> threads.read(thread, ThreadService.Sort.OLDEST_FIRST))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void replies_nest_under_their_parent_in_reading_order() {
+        long first = post(author, null, "first");
+        long second = post(peer, null, "second");
+        long reply = post(peer, first, "reply to first");
+        long deeper = post(author, reply, "reply to the reply");
+
+        data.signIn(peer);
+        List<PostItem> posts = threads.read(thread, ThreadService.Sort.OLDEST_FIRST).posts();
+        assertThat(posts).extracting(PostItem::id).containsExactly(first, reply, deeper, second);
+        assertThat(posts).extracting(PostItem::depth).containsExactly(0, 1, 2, 0);
+
+        List<PostItem> newest = threads.read(thread, ThreadService.Sort.NEWEST_FIRST).posts();
+        assertThat(newest).extracting(PostItem::id).containsExactly(second, first, reply, deeper);
+    }
+
+    @Test
+    void a_facilitators_only_reply_is_read_by_its_author_and_facilitators_never_by_a_peer() {
+        data.signIn(author);
+        long secret = threads.reply(thread, null, "I am struggling with my board.", true, false);
+
+        assertThat(seenBy(peer, secret)).isNull();
+        assertThat(seenBy(author, secret)).isNotNull();
+        assertThat(seenBy(facilitator, secret).facilitatorsOnly()).isTrue();
+        // nor can a peer reply to it or see it in the revisions
+        data.signIn(peer);
+        assertThatThrownBy(() -> threads.reply(thread, secret, "me too", false, false))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> threads.revisions(secret)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_hidden_name_is_unknown_to_peers_and_known_to_facilitators() {
+        data.signIn(author);
+        long postId = threads.reply(thread, null, "What happened at our clinic…", false, true);
+
+        assertThat(seenBy(peer, postId).authorName()).isNull();
+        assertThat(seenBy(facilitator, postId).authorName()).isEqualTo(author.name());
+        assertThat(seenBy(author, postId).authorName()).isEqualTo(author.name());
+    }
+
+    @Test
+    void names_can_be_hidden_only_where_the_thread_allows_it() {
+        long strict = data.thread(cohort);
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.reply(strict, null, "text", false, true))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems()).containsKey("hideName"));
+    }
+
+    @Test
+    void a_hidden_post_shows_peers_only_that_it_is_hidden_and_its_author_why() {
+        long postId = post(author, null, "Something that breaks our agreements");
+        data.signIn(facilitator);
+        moderation.hide(postId, "It names a staff member who is not here.");
+
+        PostItem forPeer = seenBy(peer, postId);
+        assertThat(forPeer.state()).isEqualTo(PostState.HIDDEN);
+        assertThat(forPeer.html()).isEmpty();
+        assertThat(forPeer.markdown()).isEmpty();
+        assertThat(forPeer.hiddenReason()).isNull();
+        PostItem forAuthor = seenBy(author, postId);
+        assertThat(forAuthor.hiddenReason()).isEqualTo("It names a staff member who is not here.");
+        assertThat(audit.latestFor("post", postId, 5)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("post.hidden");
+            assertThat(e.actorId()).isEqualTo(facilitator.id());
+        });
+        // a member may not hide
+        data.signIn(peer);
+        assertThatThrownBy(() -> moderation.hide(postId, "no")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void editing_keeps_every_earlier_text_and_only_the_author_may_edit_or_delete() {
+        long postId = post(author, null, "first words");
+        data.signIn(author);
+        threads.edit(postId, "second words");
+        threads.edit(postId, "third words");
+
+        data.signIn(peer);
+        assertThat(threads.revisions(postId)).extracting(Revision::markdown).containsExactly("second words", "first words");
+        assertThat(seenBy(peer, postId).edited()).isTrue();
+        data.signIn(peer);
+        assertThatThrownBy(() -> threads.edit(postId, "not mine")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> threads.delete(postId)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_deleted_post_stays_as_removed_so_replies_keep_their_place() {
+        long parent = post(author, null, "parent");
+        long reply = post(peer, parent, "reply");
+        data.signIn(author);
+        threads.delete(parent);
+
+        data.signIn(peer);
+        List<PostItem> posts = threads.read(thread, ThreadService.Sort.OLDEST_FIRST).posts();
+        assertThat(posts).extracting(PostItem::id).containsExactly(parent, reply);
+        assertThat(posts.get(0).state()).isEqualTo(PostState.REMOVED);
+        assertThat(posts.get(0).html()).isEmpty();
+        assertThat(data.outboxRows("POST", parent)).isEqualTo(2);
+    }
+
+    @Test
+    void empty_and_too_long_posts_are_refused_and_nothing_is_written() {
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.reply(thread, null, "   ", false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get("body").key()).isEqualTo("post.empty"));
+        assertThatThrownBy(() -> threads.reply(thread, null, "x".repeat(20_001), false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get("body").key()).isEqualTo("validation.too-long"));
+        assertThat(data.db().fetchCount(POST, POST.THREAD_ID.eq(thread))).isZero();
+    }
+
+    @Test
+    void each_post_records_its_search_outbox_row_in_the_same_transaction() {
+        long postId = post(author, null, "indexed later");
+        assertThat(data.outboxRows("POST", postId)).isEqualTo(1);
+    }
+
+    @Test
+    void members_acknowledge_the_current_agreements_before_posting_and_again_when_they_change() {
+        data.signIn(facilitator);
+        Agreement v1 = agreements.publish(cohort, "We listen to understand.");
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.reply(thread, null, "hello", false, false))
+                .isInstanceOfSatisfying(AgreementRequiredException.class,
+                        e -> assertThat(e.agreement().version()).isEqualTo(1));
+        agreements.acknowledge(v1.id());
+        threads.reply(thread, null, "hello", false, false);
+
+        data.signIn(facilitator);
+        agreements.publish(cohort, "We listen to understand. We keep stories here.");
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.reply(thread, null, "again", false, false))
+                .isInstanceOfSatisfying(AgreementRequiredException.class,
+                        e -> assertThat(e.agreement().version()).isEqualTo(2));
+        // facilitators are not asked
+        data.signIn(facilitator);
+        threads.reply(thread, null, "facilitator post", false, false);
+    }
+
+    @Test
+    void only_facilitators_publish_agreements() {
+        data.signIn(author);
+        assertThatThrownBy(() -> agreements.publish(cohort, "mine")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_locked_thread_refuses_replies_until_unlocked() {
+        data.signIn(facilitator);
+        moderation.lock(thread, true);
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.reply(thread, null, "text", false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get("body").key()).isEqualTo("thread.locked"));
+        data.signIn(facilitator);
+        moderation.lock(thread, false);
+        post(author, null, "text");
+        assertThat(audit.latestFor("thread", thread, 5)).extracting(a -> a.action())
+                .contains("thread.locked", "thread.unlocked");
+    }
+
+    @Test
+    void slow_mode_allows_one_post_per_member_per_period_but_not_for_facilitators() {
+        data.signIn(facilitator);
+        moderation.slowMode(thread, 10);
+        post(author, null, "one");
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.reply(thread, null, "two", false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get("body").key()).isEqualTo("post.slow-mode"));
+        post(facilitator, null, "one");
+        post(facilitator, null, "two");
+        post(peer, null, "a peer is not held up by another member");
+    }
+
+    @Test
+    void an_unsent_reply_is_kept_as_a_draft_until_posted() {
+        data.signIn(author);
+        threads.saveDraft(thread, null, "half a thought");
+        assertThat(threads.draft(thread, null)).contains("half a thought");
+        data.signIn(peer);
+        assertThat(threads.draft(thread, null)).isEmpty();
+        data.signIn(author);
+        threads.reply(thread, null, "the whole thought", false, false);
+        assertThat(threads.draft(thread, null)).isEmpty();
+    }
+
+    @Test
+    void reports_go_to_facilitators_or_admins_and_are_audited() {
+        long postId = post(author, null, "text");
+        data.signIn(peer);
+        moderation.report(postId, "This felt dismissive.", false);
+        moderation.report(postId, "A facilitator shut this down unfairly.", true);
+        assertThat(audit.latestFor("post", postId, 5)).extracting(a -> a.action())
+                .contains("post.reported", "post.reported-to-admins");
+        assertThatThrownBy(() -> moderation.report(postId, " ", false)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void only_facilitators_open_threads_in_the_commons() {
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.openThread(cohort, "Title", null, false))
+                .isInstanceOf(AccessDeniedException.class);
+        data.signIn(facilitator);
+        long id = threads.openThread(cohort, "Backlash after our pay-equity review", "Mentions harassment", false);
+        assertThat(threads.commons(cohort)).extracting(ThreadSummary::id).contains(id);
+        assertThat(data.outboxRows("THREAD", id)).isEqualTo(1);
+    }
+}
