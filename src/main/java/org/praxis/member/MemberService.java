@@ -102,7 +102,7 @@ public class MemberService {
     @Transactional
     public NewAccount create(MemberDraft draft) {
         PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
-        mayAssignRole(actor, draft.getRole());
+        mayAssignRole(actor, null, draft.getRole());
         validate(draft);
         mayPlaceInCohort(actor, draft.getCohortId());
         String temporary = TemporaryPasswords.next();
@@ -131,7 +131,8 @@ public class MemberService {
     public MemberSummary update(long id, MemberDraft draft) {
         PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
         mayManage(actor, id);
-        mayAssignRole(actor, draft.getRole());
+        Role stored = Role.valueOf(db.select(MEMBER.ROLE).from(MEMBER).where(MEMBER.ID.eq(id)).fetchSingle(MEMBER.ROLE));
+        mayAssignRole(actor, stored, draft.getRole());
         if (actor.id() == id && draft.getRole() != actor.role()) {
             throw InvalidInputException.of("role", "member.role.not-own");
         }
@@ -282,9 +283,12 @@ public class MemberService {
         }
     }
 
-    private static void mayAssignRole(PraxisUser actor, Role role) {
-        if (role != null && role != Role.MEMBER && actor.role() != Role.ADMIN
-                && !(role == actor.role())) {
+    /** Only admins give or change roles; facilitators create members and keep roles as they are. */
+    private static void mayAssignRole(PraxisUser actor, Role stored, Role role) {
+        if (role == null || actor.role() == Role.ADMIN || role == stored) {
+            return;
+        }
+        if (role != Role.MEMBER || stored != null) {
             throw InvalidInputException.of("role", "member.role.not-allowed");
         }
     }

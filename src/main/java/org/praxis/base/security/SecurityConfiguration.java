@@ -16,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring Security for Vaadin: every view declares who may enter and anything undeclared is
@@ -35,9 +36,9 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
-            SignInThrottle throttle, AuditService audit) {
+            SignInThrottle throttle, AuditService audit, TransactionTemplate transaction) {
         ProviderManager manager = new ProviderManager(
-                new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit));
+                new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transaction));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }

@@ -73,6 +73,15 @@ class SignInThrottle {
         return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
+    /**
+     * Serialises attempts on one account and from one address until the caller's transaction
+     * ends, so parallel guesses cannot all pass the check before any failure is recorded.
+     */
+    void lock(String accountKey, String clientAddress) {
+        db.execute("select pg_advisory_xact_lock(1, hashtext(?))", accountKey);
+        db.execute("select pg_advisory_xact_lock(2, hashtext(?))", clientAddress);
+    }
+
     void record(String accountKey, String clientAddress, boolean succeeded) {
         db.insertInto(SIGN_IN_ATTEMPT)
                 .set(SIGN_IN_ATTEMPT.ACCOUNT_KEY, accountKey)

@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks a password against the account, refusing while the account or the client address is
@@ -24,15 +25,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
     private final AuditService audit;
+    private final TransactionTemplate transaction;
 
     ThrottledAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder, SignInThrottle throttle,
-            AuditService audit) {
+            AuditService audit, TransactionTemplate transaction) {
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(encoder);
         this.passwords.setPreAuthenticationChecks(user -> { });
         this.passwords.setPostAuthenticationChecks(activeAccountCheck());
         this.throttle = throttle;
         this.audit = audit;
+        this.transaction = transaction;
     }
 
     private static UserDetailsChecker activeAccountCheck() {
@@ -43,29 +46,42 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         };
     }
 
+    /** The result of one attempt, carried out of the transaction so a refusal does not roll back its record. */
+    private record Outcome(Authentication result, AuthenticationException refusal) {
+    }
+
     @Override
     public Authentication authenticate(Authentication authentication) {
+        Outcome outcome = transaction.execute(status -> attempt(authentication));
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.result();
+    }
+
+    private Outcome attempt(Authentication authentication) {
         String accountKey = Accounts.key(authentication.getName());
         String address = clientAddress(authentication);
+        throttle.lock(accountKey, address);
         Optional<Duration> wait = throttle.retryAfter(accountKey, address);
         if (wait.isPresent()) {
             audit.record(null, "sign-in.throttled", "account", null, address, accountKey);
-            throw new SignInThrottledException(wait.get());
+            return new Outcome(null, new SignInThrottledException(wait.get()));
         }
         try {
             Authentication result = passwords.authenticate(authentication);
             PraxisUser user = (PraxisUser) result.getPrincipal();
             throttle.record(accountKey, address, true);
             audit.record(user.id(), "sign-in.succeeded", "member", user.id(), address, null);
-            return result;
+            return new Outcome(result, null);
         } catch (DisabledException e) {
             throttle.record(accountKey, address, false);
             audit.record(null, "sign-in.refused-deactivated", "account", null, address, accountKey);
-            throw e;
+            return new Outcome(null, e);
         } catch (AuthenticationException e) {
             throttle.record(accountKey, address, false);
             audit.record(null, "sign-in.failed", "account", null, address, accountKey);
-            throw e;
+            return new Outcome(null, e);
         }
     }
 
