@@ -113,7 +113,7 @@ public class DemoData implements ApplicationRunner {
             }
             Map<String, Long> orgIds = new HashMap<>();
             for (Org o : ORGANIZATIONS) {
-                Long id = db.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.NAME.eq(o.name()))
+                Long id = db.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.NAME.lower().eq(o.name().toLowerCase()))
                         .fetchOne(ORGANIZATION.ID);
                 if (id == null) {
                     id = db.insertInto(ORGANIZATION)
@@ -134,7 +134,7 @@ public class DemoData implements ApplicationRunner {
                     .returning(COHORT.ID).fetchOne(COHORT.ID);
             String hash = encoder.encode(password);
             for (Person p : PEOPLE) {
-                Long id = db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.eq(p.email())).fetchOne(MEMBER.ID);
+                Long id = db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.lower().eq(p.email().toLowerCase())).fetchOne(MEMBER.ID);
                 if (id == null) {
                     id = db.insertInto(MEMBER)
                             .set(MEMBER.EMAIL, p.email())

@@ -136,6 +136,7 @@ public class MemberService {
         if (actor.id() == id && draft.getRole() != actor.role()) {
             throw InvalidInputException.of("role", "member.role.not-own");
         }
+        draft.setId(id);
         validate(draft);
         mayPlaceInCohort(actor, draft.getCohortId());
         try {
@@ -154,6 +155,10 @@ public class MemberService {
         }
         joinCohort(id, draft);
         audit.record(actor.id(), "member.updated", "member", id, null, draft.getRole().name());
+        if (draft.getRole() != stored) {
+            // the role is carried in their sessions: sign them in again with the new one
+            afterCommit(() -> sessions.endSessionsOf(id));
+        }
         return find(id).orElseThrow();
     }
 
