@@ -2,6 +2,7 @@ package org.praxis.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jooq.impl.DSL.lower;
 import static org.praxis.jooq.Tables.ORGANIZATION;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -147,7 +148,7 @@ class OrganizationServiceTest extends IntegrationTest {
         assertInvalid(() -> organizations.create(draft(" " + name.toLowerCase() + " ", Sector.OTHER, null)),
                 "name", "organization.name.taken");
 
-        assertThat(data.db().fetchCount(ORGANIZATION, ORGANIZATION.NAME.lower().eq(name.toLowerCase()))).isOne();
+        assertThat(data.db().fetchCount(ORGANIZATION, lower(ORGANIZATION.NAME).eq(name.toLowerCase()))).isOne();
     }
 
     @Test
