@@ -571,6 +571,24 @@ class MemberServiceTest extends IntegrationTest {
         assertThat(open.isInvalid()).isTrue();
     }
 
+    @Test
+    void a_demoted_facilitator_is_signed_out_of_the_sessions_that_still_carry_the_old_role() {
+        Person facilitator = data.person(Role.FACILITATOR);
+        MockHttpSession open = new MockHttpSession();
+        sessions.track(facilitator.id(), open);
+        data.signIn(data.person(Role.ADMIN));
+        MemberDraft demote = members.draftOf(facilitator.id());
+        demote.setRole(Role.MEMBER);
+
+        members.update(facilitator.id(), demote);
+
+        assertThat(role(facilitator.id())).isEqualTo("MEMBER");
+        // BUG: MemberService.update changes the role but leaves the person's sessions open; their
+        // PraxisUser in the session keeps ROLE_FACILITATOR (ActiveAccountFilter re-reads only
+        // "active"), so the demoted person keeps facilitator rights until they sign out.
+        assertThat(open.isInvalid()).as("session of the demoted facilitator ended").isTrue();
+    }
+
     // --- changing one's own password ---------------------------------------------------------
 
     @Test
