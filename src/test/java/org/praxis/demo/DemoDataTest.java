@@ -1,0 +1,180 @@
+package org.praxis.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.praxis.jooq.Tables.COHORT;
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.ORGANIZATION;
+
+import java.util.List;
+import org.jooq.Record3;
+import org.jooq.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.praxis.base.security.PraxisUser;
+import org.praxis.base.security.Role;
+import org.praxis.cohort.CohortOverview;
+import org.praxis.cohort.CohortService;
+import org.praxis.support.IntegrationTest;
+import org.praxis.support.SignInAttempts;
+import org.praxis.support.TestData.Person;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.test.context.transaction.AfterTransaction;
+import org.springframework.test.context.transaction.BeforeTransaction;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo cohort. The demo has fixed names and emails, so every test here seeds inside the test's
+ * transaction, which is rolled back: nothing of the demo outlives a test, and the database is left
+ * exactly as found (checked after each transaction).
+ */
+@Transactional
+class DemoDataTest extends IntegrationTest {
+
+    private static final String DEMO_PASSWORD = "equity-in-practice";
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    CohortService cohorts;
+
+    @Autowired
+    AuthenticationManager authenticationManager;
+
+    private SignInAttempts signIns;
+    private boolean demoCohortExistedBefore;
+
+    @BeforeTransaction
+    void noteWhetherTheDemoWasThere() {
+        demoCohortExistedBefore = demoCohortExists();
+    }
+
+    @AfterTransaction
+    void theDatabaseIsLeftAsFound() {
+        assertThat(demoCohortExists()).isEqualTo(demoCohortExistedBefore);
+    }
+
+    @BeforeEach
+    void startWithoutTheDemoCohort() {
+        signIns = new SignInAttempts(authenticationManager);
+        // should an earlier run or another test have left the cohort, remove it inside this transaction
+        data.db().deleteFrom(COHORT).where(COHORT.NAME.eq(DemoData.COHORT_NAME)).execute();
+    }
+
+    private boolean demoCohortExists() {
+        return data.db().fetchExists(COHORT, COHORT.NAME.eq(DemoData.COHORT_NAME));
+    }
+
+    private long demoCohortId() {
+        return data.db().select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(DemoData.COHORT_NAME)).fetchSingle(COHORT.ID);
+    }
+
+    private List<String> membershipRoles() {
+        return data.db().select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
+                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(demoCohortId())).fetch(COHORT_MEMBERSHIP.ROLE);
+    }
+
+    private List<String> demoOrganizationNames() {
+        return DemoData.ORGANIZATIONS.stream().map(DemoData.Org::name).toList();
+    }
+
+    private List<String> demoEmails() {
+        return DemoData.PEOPLE.stream().map(DemoData.Person::email).toList();
+    }
+
+    /** The organisations of the people in the demo cohort. */
+    private Result<Record3<String, String, String>> cohortOrganizations() {
+        return data.db().selectDistinct(ORGANIZATION.SECTOR, ORGANIZATION.COUNTY, ORGANIZATION.TRIBAL_NATION)
+                .from(COHORT_MEMBERSHIP)
+                .join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
+                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
+                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(demoCohortId()))
+                .fetch();
+    }
+
+    @Test
+    void seeding_creates_the_cohort_with_two_facilitators_and_at_least_eight_members() {
+        assertThat(demo.seed()).isTrue();
+
+        assertThat(demoCohortExists()).isTrue();
+        assertThat(membershipRoles()).filteredOn("FACILITATOR"::equals).hasSize(2);
+        assertThat(membershipRoles()).filteredOn("MEMBER"::equals).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void the_cohort_draws_on_all_five_counties_a_tribal_health_clinic_and_the_core_sectors() {
+        demo.seed();
+
+        var organizations = cohortOrganizations();
+
+        assertThat(organizations.getValues(ORGANIZATION.COUNTY))
+                .contains("WHATCOM", "SKAGIT", "SNOHOMISH", "ISLAND", "SAN_JUAN");
+        assertThat(organizations.getValues(ORGANIZATION.SECTOR))
+                .contains("HEALTH_CARE", "BEHAVIORAL_HEALTH", "SOCIAL_SERVICES", "HOUSING", "PUBLIC_HEALTH",
+                        "TRIBAL_HEALTH");
+        assertThat(organizations).filteredOn(r -> "TRIBAL_HEALTH".equals(r.value1()))
+                .allSatisfy(r -> assertThat(r.value3()).isNotBlank());
+    }
+
+    @Test
+    void every_demo_organisation_and_person_is_written() {
+        demo.seed();
+
+        assertThat(data.db().fetchCount(ORGANIZATION, ORGANIZATION.NAME.in(demoOrganizationNames())))
+                .isEqualTo(DemoData.ORGANIZATIONS.size());
+        assertThat(data.db().fetchCount(MEMBER, MEMBER.EMAIL.in(demoEmails()))).isEqualTo(DemoData.PEOPLE.size());
+        // the admin runs the platform and is in no cohort
+        assertThat(data.db().fetchCount(COHORT_MEMBERSHIP.join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID)),
+                MEMBER.EMAIL.eq("admin@praxis.example"))).isZero();
+    }
+
+    @Test
+    void a_second_seeding_does_nothing() {
+        assertThat(demo.seed()).isTrue();
+        int organizations = data.db().fetchCount(ORGANIZATION, ORGANIZATION.NAME.in(demoOrganizationNames()));
+        int people = data.db().fetchCount(MEMBER, MEMBER.EMAIL.in(demoEmails()));
+        int memberships = membershipRoles().size();
+        int demoCohorts = data.db().fetchCount(COHORT, COHORT.NAME.eq(DemoData.COHORT_NAME));
+
+        assertThat(demo.seed()).isFalse();
+
+        assertThat(data.db().fetchCount(ORGANIZATION, ORGANIZATION.NAME.in(demoOrganizationNames())))
+                .isEqualTo(organizations);
+        assertThat(data.db().fetchCount(MEMBER, MEMBER.EMAIL.in(demoEmails()))).isEqualTo(people);
+        assertThat(membershipRoles()).hasSize(memberships);
+        assertThat(data.db().fetchCount(COHORT, COHORT.NAME.eq(DemoData.COHORT_NAME))).isEqualTo(demoCohorts).isOne();
+    }
+
+    @Test
+    void every_demo_person_signs_in_with_the_demo_password() {
+        demo.seed();
+
+        for (DemoData.Person p : DemoData.PEOPLE) {
+            assertThat(signIns.attempt(p.email(), DEMO_PASSWORD).getPrincipal()).as(p.email())
+                    .isInstanceOfSatisfying(PraxisUser.class, u -> assertThat(u.role()).isEqualTo(Role.valueOf(p.role())));
+        }
+        assertThatThrownBy(() -> signIns.attempt("aisha@praxis.example", "not the demo password"))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void a_demo_member_sees_the_demo_cohort_on_their_home_page() {
+        demo.seed();
+        long aishaId = data.db().select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.eq("aisha@praxis.example"))
+                .fetchSingle(MEMBER.ID);
+        data.signIn(new Person(aishaId, "aisha@praxis.example", "Aisha Mohamed", Role.MEMBER));
+
+        List<CohortOverview> mine = cohorts.myCohorts();
+
+        assertThat(mine).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo(DemoData.COHORT_NAME);
+            assertThat(c.facilitators()).hasSize(2);
+            assertThat(c.members()).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(c.capacity()).isGreaterThanOrEqualTo(c.facilitators().size() + c.members().size());
+        });
+    }
+}
