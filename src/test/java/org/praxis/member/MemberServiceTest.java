@@ -230,8 +230,7 @@ class MemberServiceTest extends IntegrationTest {
         MemberDraft d = newMember(f.cohortId());
         d.setRole(Role.FACILITATOR);
 
-        // BUG: MemberService.mayAssignRole lets anyone give their own role ("role == actor.role()"),
-        // so a facilitator can create facilitators although only an admin may give that role.
+        // only an admin gives roles other than member
         assertInvalid(() -> members.create(d), "role", "member.role.not-allowed");
         assertThat(data.membersWithEmail(d.getEmail())).isZero();
     }
@@ -243,7 +242,6 @@ class MemberServiceTest extends IntegrationTest {
         MemberDraft promote = members.draftOf(member.id());
         promote.setRole(Role.FACILITATOR);
 
-        // BUG: same cause as above (MemberService.mayAssignRole): the promotion goes through.
         assertInvalid(() -> members.update(member.id(), promote), "role", "member.role.not-allowed");
         assertThat(role(member.id())).isEqualTo("MEMBER");
     }
@@ -583,9 +581,7 @@ class MemberServiceTest extends IntegrationTest {
         members.update(facilitator.id(), demote);
 
         assertThat(role(facilitator.id())).isEqualTo("MEMBER");
-        // BUG: MemberService.update changes the role but leaves the person's sessions open; their
-        // PraxisUser in the session keeps ROLE_FACILITATOR (ActiveAccountFilter re-reads only
-        // "active"), so the demoted person keeps facilitator rights until they sign out.
+        // the session carries the old role, so it must end
         assertThat(open.isInvalid()).as("session of the demoted facilitator ended").isTrue();
     }
 

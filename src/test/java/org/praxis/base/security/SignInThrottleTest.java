@@ -260,10 +260,7 @@ class SignInThrottleTest extends IntegrationTest {
                 }
             }
 
-            // BUG: SignInThrottle.retryAfter (the check) and SignInThrottle.record run without a lock
-            // or transaction around them in ThrottledAuthenticationProvider.authenticate, so parallel
-            // attempts all pass the check before any failure is recorded: an attacker gets more than
-            // five password guesses per window by sending them at once.
+            // without serialising check and record, parallel guesses would all pass the check
             assertThat(passwordsChecked).as("password guesses checked").isLessThanOrEqualTo(properties.maxFailuresPerAccount());
         } finally {
             pool.shutdownNow();
