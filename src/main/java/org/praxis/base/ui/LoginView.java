@@ -142,10 +142,12 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (currentUser.get().isPresent()) {
-            event.forwardTo("");
-            return;
-        }
+        // already signed in: say so (a forward here could loop if the request and the session disagree)
+        currentUser.get().ifPresent(user -> {
+            message.setText(getTranslation("login.already", user.displayName()));
+            message.removeClassName("praxis-form-message");
+            message.setVisible(true);
+        });
         // the form-login endpoint (POST /login) sends failures back here with ?error
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             showOn(password, getTranslation("login.bad-credentials"));

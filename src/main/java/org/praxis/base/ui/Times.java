@@ -10,12 +10,22 @@ import java.util.Locale;
 /** Dates and times as people read them, in the reader's language and the cohort's time zone. */
 public final class Times {
 
+    private static final java.util.Map<Locale, DateTimeFormatter> DATE_TIMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Locale, DateTimeFormatter> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Times() {
     }
 
     public static String dateTime(ZonedDateTime t, Locale locale) {
-        return t == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).format(t) + " " + t.getZone().getDisplayName(java.time.format.TextStyle.SHORT, locale);
+        if (t == null) {
+            return "";
+        }
+        DateTimeFormatter format = DATE_TIMES.computeIfAbsent(locale, l -> new java.time.format.DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT))
+                .appendLiteral(' ')
+                .appendZoneText(java.time.format.TextStyle.SHORT)
+                .toFormatter(l));
+        return format.format(t);
     }
 
     public static String dateTime(OffsetDateTime t, ZoneId zone, Locale locale) {
@@ -23,6 +33,7 @@ public final class Times {
     }
 
     public static String time(ZonedDateTime t, Locale locale) {
-        return t == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(t);
+        return t == null ? "" : TIMES.computeIfAbsent(locale,
+                l -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l)).format(t);
     }
 }

@@ -59,6 +59,8 @@ import org.springframework.security.access.AccessDeniedException;
 public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int MAX_INDENT = 4;
+    /** Posts rendered at once; more come with "show more", so a long thread opens quickly. */
+    static final int PAGE = 50;
 
     private final transient ThreadService threads;
     private final transient ModerationService moderation;
@@ -69,6 +71,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private Long branch;
     private ThreadService.Sort sort = ThreadService.Sort.OLDEST_FIRST;
     private boolean noteAccepted;
+    private int shown = PAGE;
     private ThreadPage page;
     private ZoneId zone;
     private final Div postList = new Div();
@@ -259,7 +262,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         }
         int base = posts.get(0).depth();
         Map<Long, Integer> hiddenReplies = new HashMap<>();
+        Map<Long, Article> rendered = new HashMap<>();
         Long deepAncestor = null;
+        int count = 0;
         for (PostItem p : posts) {
             int level = p.depth() - base;
             if (level > MAX_INDENT) {
@@ -269,19 +274,32 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 }
                 continue;
             }
+            if (count == shown) {
+                Button more = new Button(getTranslation("thread.show-more"), click -> {
+                    shown += PAGE;
+                    fillPosts();
+                });
+                more.setId("show-more-posts");
+                postList.add(more);
+                break;
+            }
             if (level == MAX_INDENT) {
                 deepAncestor = p.id();
             }
-            postList.add(post(p, level));
+            Article article = post(p, level);
+            rendered.put(p.id(), article);
+            postList.add(article);
+            count++;
         }
-        hiddenReplies.forEach((postId, count) -> postList.getChildren()
-                .filter(c -> c.getId().orElse("").equals("post-" + postId)).findFirst()
-                .ifPresent(c -> {
-                    var more = Links.route(getTranslation("thread.continue-branch", count),
-                            "threads/" + threadId + "?branch=" + postId);
-                    more.setId("continue-" + postId);
-                    ((Article) c).add(more);
-                }));
+        hiddenReplies.forEach((postId, n) -> {
+            Article article = rendered.get(postId);
+            if (article != null) {
+                var more = Links.route(getTranslation("thread.continue-branch", n),
+                        "threads/" + threadId + "?branch=" + postId);
+                more.setId("continue-" + postId);
+                article.add(more);
+            }
+        });
     }
 
     /** The post and all replies below it. */

@@ -1,0 +1,123 @@
+package org.praxis.bench;
+
+import static org.praxis.jooq.Tables.POST;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.jooq.DSLContext;
+import org.praxis.PraxisApplication;
+import org.praxis.base.security.Role;
+import org.praxis.conversation.ThreadService;
+import org.praxis.conversation.ui.ThreadView;
+import org.praxis.support.TestData;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * How long a thread of 1,000 posts takes to open on the server: the service read (visibility
+ * rules, two queries) and the whole view (read plus building the first page of components).
+ * Run with {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.praxis.bench.ThreadOpenBenchmark}; results go in docs/benchmarks.md.
+ */
+public final class ThreadOpenBenchmark {
+
+    private static final int POSTS = 1_000;
+
+    public static void main(String[] args) throws Exception {
+        int warmup = 50;
+        int rounds = Integer.getInteger("bench.rounds", 300);
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PraxisApplication.class)
+                .profiles("test").properties("server.port=0", "logging.level.root=warn").run()) {
+            TestData data = new TestData(ctx.getBean(DSLContext.class),
+                    ctx.getBean(org.springframework.security.crypto.password.PasswordEncoder.class));
+            long cohort = data.cohort();
+            List<TestData.Person> people = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                people.add(data.personIn(cohort, i == 0 ? Role.FACILITATOR : Role.MEMBER));
+            }
+            long[] threads = {data.thread(cohort), data.thread(cohort)};
+            for (long thread : threads) {
+                seed(ctx.getBean(DSLContext.class), thread, people, new Random(thread));
+            }
+            TestData.Person reader = people.get(3);
+
+            ThreadService service = ctx.getBean(ThreadService.class);
+            data.signIn(reader);
+            long[] read = time(warmup, rounds, i -> service.read(threads[i % 2], ThreadService.Sort.OLDEST_FIRST));
+            report("service read of " + POSTS + " posts", read);
+
+            Routes routes = new Routes().autoDiscoverViews("org.praxis");
+            MockVaadin.setup(UI::new, new MockSpringServlet(routes, ctx, UI::new));
+            data.signIn(reader);
+            FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+            request.setUserPrincipalInt(SecurityContextHolder.getContext().getAuthentication());
+            request.setUserInRole((p, role) -> "MEMBER".equals(role));
+            long[] open = time(warmup, rounds, i -> UI.getCurrent().navigate("threads/" + threads[i % 2]));
+            if (UI.getCurrent().getChildren().noneMatch(c -> c.getClass().getSimpleName().equals("MainLayout"))
+                    && UI.getCurrent().getInternals().getActiveRouterTargetsChain().stream()
+                            .noneMatch(ThreadView.class::isInstance)) {
+                throw new IllegalStateException("the thread view did not open");
+            }
+            report("open the thread view (read + first 50 posts rendered)", open);
+            MockVaadin.tearDown();
+        }
+    }
+
+    private static void seed(DSLContext db, long thread, List<TestData.Person> people, Random random) {
+        List<long[]> made = new ArrayList<>(); // {id, depth}
+        OffsetDateTime t = OffsetDateTime.now().minusDays(30);
+        String body = "We looked at our intake policy through the equity lens. ".repeat(6);
+        for (int i = 0; i < POSTS; i++) {
+            long[] parent = made.isEmpty() || random.nextDouble() < 0.3 ? null : made.get(random.nextInt(made.size()));
+            int depth = parent == null ? 0 : (int) parent[1] + 1;
+            long id = db.insertInto(POST)
+                    .set(POST.THREAD_ID, thread)
+                    .set(POST.PARENT_ID, parent == null ? null : parent[0])
+                    .set(POST.DEPTH, depth)
+                    .set(POST.AUTHOR_ID, people.get(random.nextInt(people.size())).id())
+                    .set(POST.BODY_MARKDOWN, body)
+                    .set(POST.BODY_HTML, "<p>" + body + "</p>")
+                    .set(POST.FACILITATORS_ONLY, random.nextDouble() < 0.05)
+                    .set(POST.CREATED_AT, t.plusMinutes(i))
+                    .returning(POST.ID).fetchOne(POST.ID);
+            made.add(new long[] {id, depth});
+        }
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    private static long[] time(int warmup, int rounds, Step step) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            step.run(i);
+        }
+        long[] nanos = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            step.run(i);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static void report(String what, long[] sorted) {
+        System.out.printf("%-60s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n", what, sorted.length,
+                ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
