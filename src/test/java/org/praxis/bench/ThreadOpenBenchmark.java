@@ -63,6 +63,13 @@ public final class ThreadOpenBenchmark {
             request.setUserPrincipalInt(SecurityContextHolder.getContext().getAuthentication());
             request.setUserInRole((p, role) -> "MEMBER".equals(role));
             long[] open = time(warmup, rounds, i -> UI.getCurrent().navigate("threads/" + threads[i % 2]));
+            if (Boolean.getBoolean("bench.detail")) {
+                for (int i = 0; i < 20; i++) {
+                    long t0 = System.nanoTime();
+                    UI.getCurrent().navigate("threads/" + threads[i % 2]);
+                    System.out.printf("  open %d (thread %d): %.1f ms%n", i, i % 2, (System.nanoTime() - t0) / 1e6);
+                }
+            }
             if (UI.getCurrent().getChildren().noneMatch(c -> c.getClass().getSimpleName().equals("MainLayout"))
                     && UI.getCurrent().getInternals().getActiveRouterTargetsChain().stream()
                             .noneMatch(ThreadView.class::isInstance)) {

@@ -177,7 +177,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private Span badge(String key, String theme) {
-        Span s = new Span(getTranslation(key));
+        Span s = new Span(label(key));
         s.getElement().getThemeList().add(("badge " + theme).strip());
         return s;
     }
@@ -333,7 +333,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         meta.addClassName("praxis-post-meta");
         meta.setAlignItems(FlexComponent.Alignment.BASELINE);
         meta.setWrap(true);
-        Span author = new Span(p.authorName() == null ? getTranslation("post.name-hidden") : p.authorName());
+        Span author = new Span(p.authorName() == null ? label("post.name-hidden") : p.authorName());
         author.addClassName("praxis-post-author");
         author.setId("post-author-" + p.id());
         meta.add(author);
@@ -347,7 +347,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         when.addClassName("praxis-muted");
         meta.add(when);
         if (p.edited() && p.state() != PostState.REMOVED) {
-            Button edited = new Button(getTranslation("post.edited"), click -> openRevisions(p));
+            Button edited = new Button(label("post.edited"), click -> openRevisions(p));
             edited.setId("revisions-" + p.id());
             edited.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             meta.add(edited);
@@ -381,7 +381,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private Paragraph placeholder(PostItem p, String key) {
-        Paragraph placeholder = new Paragraph(getTranslation(key));
+        Paragraph placeholder = new Paragraph(label(key));
         placeholder.setId("post-placeholder-" + p.id());
         placeholder.addClassName("praxis-muted");
         return placeholder;
@@ -417,8 +417,15 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         return actions;
     }
 
+    private final Map<String, String> labels = new HashMap<>();
+
+    /** Labels repeated on every post, translated once per view. */
+    private String label(String key) {
+        return labels.computeIfAbsent(key, this::getTranslation);
+    }
+
     private Button small(String key, String id, Runnable action) {
-        Button b = new Button(getTranslation(key), click -> action.run());
+        Button b = new Button(label(key), click -> action.run());
         b.setId(id);
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         return b;
