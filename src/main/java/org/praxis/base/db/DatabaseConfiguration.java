@@ -9,9 +9,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    @Bean
+    /**
+     * Closes the pool, and then lets go of the embedded server, so PostgreSQL stops only after
+     * every connection is returned (Spring destroys this bean in its context's shutdown).
+     */
+    @Bean(destroyMethod = "close")
     DataSource dataSource(DatabaseProperties properties) {
-        HikariDataSource dataSource = new HikariDataSource();
+        HikariDataSource dataSource = properties.embedded() ? new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                EmbeddedPostgresServer.release();
+            }
+        } : new HikariDataSource();
         dataSource.setPoolName("praxis");
         dataSource.setMaximumPoolSize(properties.poolSize() > 0 ? properties.poolSize() : 10);
         if (properties.embedded()) {

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One real PostgreSQL per JVM, started on first use and stopped when the JVM exits. Spring may
- * build several application contexts in one test JVM; they all share this server, and each test
- * owns its rows.
+ * One real PostgreSQL per JVM, started on first use. Spring may build several application
+ * contexts in one test JVM; they all share this server (each test owns its rows). Each context
+ * {@linkplain #release() releases} it after its connection pool has closed, and the last release
+ * stops the server; a JVM shutdown hook stops it too if a context was never closed.
  */
 final class EmbeddedPostgresServer {
 
@@ -19,12 +20,14 @@ final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
     private static String dataDirectory;
+    private static int users;
 
     private EmbeddedPostgresServer() {
     }
 
     /** The JDBC URL of the running server, starting it first if needed. */
     static synchronized String jdbcUrl(String dataDir) {
+        users++;
         if (server == null) {
             server = start(dataDir);
             dataDirectory = dataDir;
@@ -53,6 +56,14 @@ final class EmbeddedPostgresServer {
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** One context is done with the server; the last one stops it. */
+    static synchronized void release() {
+        users = Math.max(0, users - 1);
+        if (users == 0) {
+            stop();
         }
     }
 

@@ -75,6 +75,13 @@ public class HomeView extends Main implements HasDynamicTitle {
     private Div people(String heading, String id, List<CohortPerson> people, boolean nested) {
         Div group = new Div();
         group.add(nested ? new com.vaadin.flow.component.html.H3(heading) : new H2(heading));
+        if (people.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("home.nobody-yet"));
+            none.setId(id + "-empty");
+            none.addClassName("praxis-muted");
+            group.add(none);
+            return group;
+        }
         UnorderedList list = new UnorderedList();
         list.setId(id);
         list.addClassName("praxis-people");
