@@ -59,9 +59,11 @@ public class ThreadService {
     private final AuditService audit;
     private final ConversationProperties properties;
     private final Clock clock;
+    private final ThreadEvents events;
 
     ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
-            Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock) {
+            Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock,
+            ThreadEvents events) {
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -71,6 +73,7 @@ public class ThreadService {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The thread with every post the reader may see, in two queries whatever its size. */
@@ -237,6 +240,7 @@ public class ThreadService {
         db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(me.id())).and(POST_DRAFT.THREAD_ID.eq(threadId))
                 .and(POST_DRAFT.PARENT_KEY.eq(parentId == null ? 0L : parentId)).execute();
         outbox.upsert(SearchOutbox.Type.POST, id);
+        events.publishAfterCommit(new ThreadEvents.NewPost(threadId, id, me.id(), facilitatorsOnly));
         return id;
     }
 

@@ -42,8 +42,12 @@ import org.praxis.conversation.AgreementService;
 import org.praxis.conversation.ModerationService;
 import org.praxis.conversation.PostItem;
 import org.praxis.conversation.PostState;
+import org.praxis.conversation.ReactionKind;
+import org.praxis.conversation.ReactionService;
+import org.praxis.conversation.Reactions;
 import org.praxis.conversation.Revision;
 import org.praxis.conversation.ThreadHeader;
+import org.praxis.conversation.ThreadEvents;
 import org.praxis.conversation.ThreadPage;
 import org.praxis.conversation.ThreadService;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,6 +70,11 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private final transient ModerationService moderation;
     private final transient AgreementService agreements;
     private final transient CohortAccess access;
+    private final transient ThreadEvents events;
+    private final transient ReactionService reactionService;
+    private Reactions reactions;
+    private long reader;
+    private final transient org.praxis.base.security.CurrentUser currentUser;
 
     private long threadId;
     private Long branch;
@@ -75,10 +84,17 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private ThreadPage page;
     private ZoneId zone;
     private final Div postList = new Div();
+    private final Button newReplies = new Button();
+    private int unseen;
+    private com.vaadin.flow.shared.Registration subscription;
     private ReplyEditor mainEditor;
 
     public ThreadView(ThreadService threads, ModerationService moderation, AgreementService agreements,
-            CohortAccess access) {
+            CohortAccess access, ThreadEvents events, org.praxis.base.security.CurrentUser currentUser,
+            ReactionService reactionService) {
+        this.events = events;
+        this.reactionService = reactionService;
+        this.currentUser = currentUser;
         this.threads = threads;
         this.moderation = moderation;
         this.agreements = agreements;
@@ -87,6 +103,59 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         addClassName("praxis-view");
         postList.setId("posts");
         postList.addClassName("praxis-posts");
+        newReplies.setId("new-replies");
+        newReplies.addClassName("praxis-new-replies");
+        newReplies.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        newReplies.getElement().setAttribute("aria-live", "polite");
+        newReplies.setVisible(false);
+        newReplies.addClickListener(click -> {
+            unseen = 0;
+            newReplies.setVisible(false);
+            reload();
+        });
+    }
+
+    /** Others' replies arrive as a "new replies" button, never by moving the text under the reader. */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        subscribe(attachEvent.getUI());
+    }
+
+    private void subscribe(com.vaadin.flow.component.UI ui) {
+        if (subscription != null) {
+            subscription.remove();
+        }
+        long listenedThread = threadId;
+        subscription = events.listen(listenedThread, event -> ui.access(() -> {
+            if (threadId == listenedThread) {
+                noticeNewPost(event);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    private void noticeNewPost(ThreadEvents.NewPost event) {
+        if (page == null || event.authorId() == me()
+                || (event.facilitatorsOnly() && !page.header().facilitator())) {
+            return;
+        }
+        unseen++;
+        newReplies.setText(getTranslation("thread.new-replies", unseen));
+        newReplies.setVisible(true);
+    }
+
+    /** The reader, as known when the page opened (events arrive on other threads). */
+    private long me() {
+        return reader;
     }
 
     @Override
@@ -102,16 +171,24 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             return;
         }
         zone = access.zoneOf(page.header().cohortId());
+        reader = currentUser.require().id();
+        unseen = 0;
+        newReplies.setVisible(false);
+        // the same view may be reused for another thread: listen to that one
+        getUI().ifPresent(this::subscribe);
         render();
     }
 
     private void reload() {
+        unseen = 0;
+        newReplies.setVisible(false);
         page = threads.read(threadId, sort);
         render();
     }
 
     private void render() {
         removeAll();
+        reactions = reactionService.inThread(threadId);
         ThreadHeader h = page.header();
         add(breadcrumb(h));
         H1 title = new H1(h.title());
@@ -132,7 +209,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             add(whole);
         }
         fillPosts();
-        add(postList);
+        add(newReplies, postList);
         add(new H2(getTranslation("thread.your-reply")));
         if (h.readOnly()) {
             Paragraph closed = new Paragraph(getTranslation(h.locked() ? "thread.locked" : "thread.prompt-closed"));
@@ -374,10 +451,37 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 SafeHtml text = new SafeHtml(p.html());
                 text.setId("post-body-" + p.id());
                 article.add(text);
+                article.add(reactionBar(p));
             }
         }
         article.add(actions(p));
         return article;
+    }
+
+    private HorizontalLayout reactionBar(PostItem p) {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.addClassName("praxis-reactions");
+        bar.setSpacing(false);
+        bar.setWrap(true);
+        Map<ReactionKind, List<String>> given = reactions.of(p.id());
+        for (ReactionKind kind : ReactionKind.values()) {
+            List<String> who = given.getOrDefault(kind, List.of());
+            boolean mine = reactions.mine(p.id(), kind);
+            Button b = new Button(who.isEmpty() ? label(kind.messageKey()) : label(kind.messageKey()) + " · " + who.size(),
+                    click -> {
+                        reactionService.toggle(p.id(), kind);
+                        reload();
+                    });
+            b.setId("react-" + p.id() + "-" + kind.name());
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, mine ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
+            b.getElement().setAttribute("aria-pressed", String.valueOf(mine));
+            if (!who.isEmpty()) {
+                String names = getTranslation("reaction.who", label(kind.messageKey()), String.join(", ", who));
+                b.setTooltipText(names);
+            }
+            bar.add(b);
+        }
+        return bar;
     }
 
     private Paragraph placeholder(PostItem p, String key) {

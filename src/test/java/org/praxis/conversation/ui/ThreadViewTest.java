@@ -259,6 +259,48 @@ class ThreadViewTest extends KaribuTest {
     }
 
     @Test
+    void a_reply_from_someone_else_appears_as_a_new_replies_prompt_without_moving_the_page() {
+        data.signIn(author);
+        long first = threads.reply(thread, null, "Already here.", false, false);
+        open(peer);
+        _assertNone(Button.class, spec -> spec.withId("new-replies"));
+
+        data.signIn(author);
+        long second = threads.reply(thread, null, "Arrives while the peer reads.", false, false);
+        threads.reply(thread, null, "Only for facilitators.", true, false);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+
+        Button prompt = _get(Button.class, spec -> spec.withId("new-replies"));
+        assertThat(prompt.getText()).isEqualTo("One new reply — show it");
+        _assertOne(Article.class, spec -> spec.withId("post-" + first));
+        _assertNone(Article.class, spec -> spec.withId("post-" + second));
+        signInAs(peer);
+        _click(prompt);
+        _assertOne(Article.class, spec -> spec.withId("post-" + second));
+        _assertNone(Button.class, spec -> spec.withId("new-replies"));
+    }
+
+    @Test
+    void reactions_are_words_and_show_who_reacted() {
+        data.signIn(author);
+        long id = threads.reply(thread, null, "I changed our interpreter policy.", false, false);
+        open(peer);
+        _click(_get(Button.class, spec -> spec.withId("react-" + id + "-I_HEAR_YOU")));
+
+        Button heard = _get(Button.class, spec -> spec.withId("react-" + id + "-I_HEAR_YOU"));
+        assertThat(heard.getText()).isEqualTo("I hear you · 1");
+        assertThat(heard.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        open(author);
+        Button seen = _get(Button.class, spec -> spec.withId("react-" + id + "-I_HEAR_YOU"));
+        assertThat(seen.getTooltip().getText()).contains(peer.name());
+        assertThat(seen.getElement().getAttribute("aria-pressed")).isEqualTo("false");
+
+        open(peer);
+        _click(_get(Button.class, spec -> spec.withId("react-" + id + "-I_HEAR_YOU")));
+        assertThat(_get(Button.class, spec -> spec.withId("react-" + id + "-I_HEAR_YOU")).getText()).isEqualTo("I hear you");
+    }
+
+    @Test
     void an_unsent_reply_comes_back_after_reloading() {
         data.signIn(author);
         threads.saveDraft(thread, null, "Half a thought…");
