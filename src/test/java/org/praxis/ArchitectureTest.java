@@ -46,8 +46,8 @@ class ArchitectureTest {
 
     @Test
     void services_do_not_depend_on_views() {
-        noClasses().that().resideOutsideOfPackage("..ui..")
-                .should().dependOnClassesThat().resideInAPackage("..ui..")
+        noClasses().that().resideOutsideOfPackage("org.praxis..ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.praxis..ui..")
                 .because("only the security configuration may name the login view")
                 .allowEmptyShould(true)
                 .check(classes.that(com.tngtech.archunit.base.DescribedPredicate.not(

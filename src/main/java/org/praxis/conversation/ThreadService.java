@@ -2,6 +2,7 @@ package org.praxis.conversation;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.selectCount;
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.POST_DRAFT;
@@ -60,10 +61,11 @@ public class ThreadService {
     private final ConversationProperties properties;
     private final Clock clock;
     private final ThreadEvents events;
+    private final org.praxis.notification.NotificationService notifications;
 
     ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
             Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock,
-            ThreadEvents events) {
+            ThreadEvents events, org.praxis.notification.NotificationService notifications) {
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -74,6 +76,7 @@ public class ThreadService {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.notifications = notifications;
     }
 
     /** The thread with every post the reader may see, in two queries whatever its size. */
@@ -240,8 +243,39 @@ public class ThreadService {
         db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(me.id())).and(POST_DRAFT.THREAD_ID.eq(threadId))
                 .and(POST_DRAFT.PARENT_KEY.eq(parentId == null ? 0L : parentId)).execute();
         outbox.upsert(SearchOutbox.Type.POST, id);
+        notifyMentioned(thread, me, id, body, facilitatorsOnly, hideName);
         events.publishAfterCommit(new ThreadEvents.NewPost(threadId, id, me.id(), facilitatorsOnly));
         return id;
+    }
+
+    /**
+     * Everyone in the cohort named as {@code @Display Name} hears about it, if they may read the
+     * post: for a facilitators-only post, only facilitators. A hidden name stays hidden.
+     */
+    private void notifyMentioned(ThreadHeader thread, PraxisUser me, long postId, String body, boolean facilitatorsOnly,
+            boolean hideName) {
+        if (body.indexOf('@') < 0) {
+            return;
+        }
+        List<Long> recipients = new ArrayList<>();
+        db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, COHORT_MEMBERSHIP.ROLE)
+                .from(COHORT_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
+                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(thread.cohortId())).and(MEMBER.ACTIVE.isTrue())
+                .forEach(r -> {
+                    if (r.value1() != me.id() && mentions(body, r.value2())
+                            && (!facilitatorsOnly || CohortRole.FACILITATOR.name().equals(r.value3()))) {
+                        recipients.add(r.value1());
+                    }
+                });
+        if (!recipients.isEmpty()) {
+            notifications.mentioned(recipients, hideName ? null : me.id(), thread.id(), postId);
+        }
+    }
+
+    static boolean mentions(String body, String displayName) {
+        return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}@])@" + java.util.regex.Pattern.quote(displayName)
+                + "(?![\\p{L}\\p{N}])", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                .matcher(body).find();
     }
 
     private void checkPace(PraxisUser me, ThreadHeader thread) {

@@ -32,10 +32,11 @@ public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authenticationContext;
 
-    public MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser) {
+    public MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser,
+            java.util.List<NavbarContribution> contributions) {
         this.authenticationContext = authenticationContext;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(new DrawerToggle(), header(currentUser));
+        addToNavbar(new DrawerToggle(), header(currentUser, contributions));
         addToDrawer(brand(), new Scroller(navigation()), footer());
     }
 
@@ -65,14 +66,17 @@ public class MainLayout extends AppLayout {
         return nav;
     }
 
-    private HorizontalLayout header(CurrentUser currentUser) {
+    private HorizontalLayout header(CurrentUser currentUser, java.util.List<NavbarContribution> contributions) {
         HorizontalLayout header = new HorizontalLayout();
         header.addClassName("praxis-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         Span spacer = new Span();
         header.addAndExpand(spacer);
-        currentUser.get().ifPresent(user -> header.add(whoIsSignedIn(user), signOut()));
+        currentUser.get().ifPresent(user -> {
+            contributions.forEach(c -> header.add(c.create()));
+            header.add(whoIsSignedIn(user), signOut());
+        });
         return header;
     }
 
