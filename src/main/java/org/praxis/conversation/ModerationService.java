@@ -111,6 +111,48 @@ public class ModerationService {
         return id;
     }
 
+    /**
+     * Open reports the signed-in person must look at: those about posts in cohorts they
+     * facilitate, and for admins those sent to the admins. A report to the admins is never shown
+     * to facilitators.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<ReportItem> openReports() {
+        PraxisUser me = currentUser.require();
+        var reporter = org.praxis.jooq.Tables.MEMBER.as("reporter");
+        var facilitated = org.jooq.impl.DSL.select(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.COHORT_ID)
+                .from(org.praxis.jooq.Tables.COHORT_MEMBERSHIP)
+                .where(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
+                .and(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.ROLE.eq("FACILITATOR"));
+        org.jooq.Condition mine = POST_REPORT.TO_ADMINS.isFalse().and(THREAD.COHORT_ID.in(facilitated));
+        if (me.role() == org.praxis.base.security.Role.ADMIN) {
+            mine = mine.or(POST_REPORT.TO_ADMINS.isTrue());
+        }
+        return db.select(POST_REPORT.ID, POST.ID, THREAD.ID, THREAD.TITLE, org.praxis.jooq.Tables.COHORT.NAME,
+                        POST_REPORT.REASON, reporter.DISPLAY_NAME, POST_REPORT.TO_ADMINS, POST_REPORT.CREATED_AT)
+                .from(POST_REPORT)
+                .join(POST).on(POST.ID.eq(POST_REPORT.POST_ID))
+                .join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
+                .join(org.praxis.jooq.Tables.COHORT).on(org.praxis.jooq.Tables.COHORT.ID.eq(THREAD.COHORT_ID))
+                .join(reporter).on(reporter.ID.eq(POST_REPORT.REPORTER_ID))
+                .where(POST_REPORT.RESOLVED_AT.isNull()).and(mine)
+                .orderBy(POST_REPORT.CREATED_AT)
+                .fetch(r -> new ReportItem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9()));
+    }
+
+    /** Marks a report as dealt with; only someone it was sent to may. */
+    @Transactional
+    public void resolve(long reportId) {
+        PraxisUser me = currentUser.require();
+        if (openReports().stream().noneMatch(r -> r.id() == reportId)) {
+            throw new AccessDeniedException("Report " + reportId + " is not yours to resolve");
+        }
+        db.update(POST_REPORT).set(POST_REPORT.RESOLVED_AT, OffsetDateTime.now(clock))
+                .set(POST_REPORT.RESOLVED_BY, me.id()).where(POST_REPORT.ID.eq(reportId)).execute();
+        audit.record(me.id(), "report.resolved", "report", reportId, null, null);
+    }
+
     private long cohortOfThread(long threadId) {
         Long cohort = db.select(THREAD.COHORT_ID).from(THREAD).where(THREAD.ID.eq(threadId)).fetchOne(THREAD.COHORT_ID);
         if (cohort == null) {

@@ -75,7 +75,7 @@ public final class ThreadOpenBenchmark {
                             .noneMatch(ThreadView.class::isInstance)) {
                 throw new IllegalStateException("the thread view did not open");
             }
-            report("open the thread view (read + first 50 posts rendered)", open);
+            report("open the thread view (read + first 30 posts rendered)", open);
             MockVaadin.tearDown();
         }
     }

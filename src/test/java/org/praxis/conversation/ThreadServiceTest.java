@@ -25,6 +25,8 @@ class ThreadServiceTest extends IntegrationTest {
     AgreementService agreements;
     @Autowired
     AuditService audit;
+    @Autowired
+    org.praxis.session.SessionService sessionService;
 
     long cohort;
     long thread;
@@ -236,6 +238,28 @@ class ThreadServiceTest extends IntegrationTest {
         post(author, null, "text");
         assertThat(audit.latestFor("thread", thread, 5)).extracting(a -> a.action())
                 .contains("thread.locked", "thread.unlocked");
+    }
+
+    @Test
+    void a_prompt_that_is_not_open_refuses_replies_but_can_be_read() {
+        data.signIn(facilitator);
+        org.praxis.session.SessionService sessions = sessionService;
+        org.praxis.session.SessionDraft d = new org.praxis.session.SessionDraft();
+        d.setTitle("Past session");
+        d.setStartsAt(java.time.LocalDateTime.of(2026, 1, 5, 9, 0));
+        d.setEndsAt(java.time.LocalDateTime.of(2026, 1, 5, 11, 0));
+        long session = sessions.create(cohort, d);
+        org.praxis.session.PromptDraft p = new org.praxis.session.PromptDraft();
+        p.setQuestion("Closed already");
+        p.setClosesAt(java.time.LocalDateTime.of(2026, 1, 6, 9, 0));
+        sessions.addPrompt(session, p);
+        long promptThread = sessions.get(session).prompts().get(0).threadId();
+
+        data.signIn(author);
+        assertThat(threads.read(promptThread, ThreadService.Sort.OLDEST_FIRST).header().readOnly()).isTrue();
+        assertThatThrownBy(() -> threads.reply(promptThread, null, "late", false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get("body").key()).isEqualTo("thread.prompt-closed"));
     }
 
     @Test

@@ -64,7 +64,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
 
     static final int MAX_INDENT = 4;
     /** Posts rendered at once; more come with "show more", so a long thread opens quickly. */
-    static final int PAGE = 50;
+    static final int PAGE = 30;
 
     private final transient ThreadService threads;
     private final transient ModerationService moderation;
@@ -652,21 +652,50 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         dialog.setWidth("min(44rem, 95vw)");
         Div list = new Div();
         list.setId("revisions");
-        Div current = new Div(new Paragraph(getTranslation("post.revisions.current")), new Pre(p.markdown()));
-        current.addClassName("praxis-revision");
-        list.add(current);
-        for (Revision r : threads.revisions(p.id())) {
-            Div item = new Div(new Paragraph(getTranslation("post.revisions.until",
-                    Times.dateTime(r.replacedAt(), zone, getLocale()))), new Pre(r.markdown()));
-            item.setId("revision-" + r.id());
-            item.addClassName("praxis-revision");
-            list.add(item);
+        List<Revision> earlier = threads.revisions(p.id());
+        // newest first: each version shows what changed from the one before it
+        String newer = p.markdown();
+        String newerLabel = getTranslation("post.revisions.current");
+        for (int i = 0; i < earlier.size(); i++) {
+            Revision r = earlier.get(i);
+            list.add(version(newerLabel, r.markdown(), newer, "change-" + i));
+            newer = r.markdown();
+            newerLabel = getTranslation("post.revisions.until", Times.dateTime(r.replacedAt(), zone, getLocale()));
         }
+        Div original = new Div(new Paragraph(newerLabel), new Pre(newer));
+        original.setId("revision-original");
+        original.addClassName("praxis-revision");
+        list.add(original);
         Button close = new Button(getTranslation("action.done"), click -> dialog.close());
         close.setId("revisions-done");
         dialog.add(list);
         dialog.getFooter().add(close);
         dialog.open();
+    }
+
+    /** One version with its changes from the version before: removed words struck, added words marked. */
+    private Div version(String label, String before, String after, String id) {
+        Div box = new Div(new Paragraph(label));
+        box.setId(id);
+        box.addClassName("praxis-revision");
+        Pre text = new Pre();
+        for (org.praxis.base.text.WordDiff.Segment segment : org.praxis.base.text.WordDiff.between(before, after)) {
+            switch (segment.kind()) {
+                case SAME -> text.add(new com.vaadin.flow.component.Text(segment.text()));
+                case ADDED -> text.add(new Changed("ins", segment.text()));
+                case REMOVED -> text.add(new Changed("del", segment.text()));
+            }
+        }
+        box.add(text);
+        return box;
+    }
+
+    /** An {@code <ins>} or {@code <del>} element, so the change is announced and not only coloured. */
+    static final class Changed extends com.vaadin.flow.component.HtmlContainer {
+        Changed(String tag, String text) {
+            super(tag);
+            setText(text);
+        }
     }
 
     private void openHide(PostItem p) {

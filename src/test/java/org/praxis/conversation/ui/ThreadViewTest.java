@@ -130,6 +130,9 @@ class ThreadViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("revisions-" + id)));
         assertThat(_get(Div.class, spec -> spec.withId("revisions")).getElement().getTextRecursively())
                 .contains("After.", "Before.");
+        // what changed is marked with <ins> and <del>
+        Div change = _get(Div.class, spec -> spec.withId("change-0"));
+        assertThat(change.getElement().getOuterHTML()).contains("<del>Before.</del>").contains("<ins>After.</ins>");
     }
 
     @Test

@@ -96,6 +96,36 @@ class SessionViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_facilitator_reorders_prompts_and_marks_attendance() {
+        long cohort = data.cohort();
+        TestData.Person facilitator = data.personIn(cohort, Role.FACILITATOR);
+        TestData.Person member = data.personIn(cohort, Role.MEMBER);
+        data.signIn(facilitator);
+        SessionDraft d = new SessionDraft();
+        d.setTitle("Tokenism and backlash");
+        d.setStartsAt(LocalDateTime.now().minusHours(3));
+        d.setEndsAt(LocalDateTime.now().minusHours(1));
+        long id = sessions.create(cohort, d);
+        org.praxis.session.PromptDraft first = new org.praxis.session.PromptDraft();
+        first.setQuestion("First question");
+        org.praxis.session.PromptDraft second = new org.praxis.session.PromptDraft();
+        second.setQuestion("Second question");
+        long a = sessions.addPrompt(id, first);
+        long b = sessions.addPrompt(id, second);
+
+        signInAs(facilitator);
+        navigate("sessions/" + id);
+        _click(_get(Button.class, spec -> spec.withId("prompt-up-" + b)));
+        assertThat(sessions.get(id).prompts()).extracting(org.praxis.session.PromptItem::id).containsExactly(b, a);
+
+        _click(_get(Button.class, spec -> spec.withId("attendance")));
+        _setValue(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("attended-" + member.id())),
+                true);
+        assertThat(sessions.attendance(id)).filteredOn(r -> r.memberId() == member.id())
+                .singleElement().satisfies(r -> assertThat(r.attended()).isTrue());
+    }
+
+    @Test
     void a_session_of_another_cohort_looks_like_it_does_not_exist() {
         long cohort = data.cohort();
         data.signIn(data.personIn(cohort, Role.FACILITATOR));
