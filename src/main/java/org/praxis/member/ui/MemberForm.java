@@ -1,21 +1,12 @@
 package org.praxis.member.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Objects;
-import org.praxis.base.InvalidInputException;
 import org.praxis.base.security.Role;
-import org.praxis.base.ui.FieldProblems;
+import org.praxis.base.ui.DraftForm;
 import org.praxis.cohort.CohortChoice;
 import org.praxis.member.MemberDraft;
 import org.praxis.organization.Organization;
@@ -24,7 +15,7 @@ import org.praxis.organization.Organization;
  * An account's name, pronouns, email, title, organisation, role and cohort. Publishes save and
  * cancel events and knows no service; the choices it offers are given to it.
  */
-public class MemberForm extends FormLayout {
+public class MemberForm extends DraftForm<MemberDraft> {
 
     final TextField displayName = new TextField();
     final TextField pronouns = new TextField();
@@ -33,13 +24,11 @@ public class MemberForm extends FormLayout {
     final ComboBox<Organization> organization = new ComboBox<>();
     final Select<Role> role = new Select<>();
     final ComboBox<CohortChoice> cohort = new ComboBox<>();
-    private final Binder<MemberDraft> binder = new Binder<>(MemberDraft.class);
-    private final FieldProblems problems = new FieldProblems(this);
     private final List<Organization> organizations;
     private final List<CohortChoice> cohorts;
-    private MemberDraft draft;
 
     public MemberForm(List<Organization> organizations, List<CohortChoice> cohorts, List<Role> roles) {
+        super(MemberDraft.class, "member");
         this.organizations = List.copyOf(organizations);
         this.cohorts = List.copyOf(cohorts);
         setId("member-form");
@@ -79,27 +68,12 @@ public class MemberForm extends FormLayout {
                 .bind("title", title).bind("organizationId", organization).bind("role", role)
                 .bind("cohortId", cohort);
 
-        HorizontalLayout buttons = buttons();
-        add(displayName, pronouns, email, title, organization, role, cohort, buttons);
-        setColspan(buttons, 2);
+        addFields(displayName, pronouns, email, title, organization, role, cohort);
     }
 
     private void configure(TextField field, String id, String labelKey) {
         field.setId(id);
         field.setLabel(getTranslation(labelKey));
-    }
-
-    private HorizontalLayout buttons() {
-        Button save = new Button(getTranslation("action.save"), click -> {
-            if (binder.writeBeanIfValid(draft)) {
-                fireEvent(new SaveEvent(this, draft));
-            }
-        });
-        save.setId("member-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> fireEvent(new CancelEvent(this)));
-        cancel.setId("member-cancel");
-        return new HorizontalLayout(save, cancel);
     }
 
     private static Organization byId(List<Organization> all, Long id) {
@@ -110,41 +84,8 @@ public class MemberForm extends FormLayout {
         return id == null ? null : cohorts.stream().filter(c -> Objects.equals(c.id(), id)).findFirst().orElse(null);
     }
 
-    public void edit(MemberDraft draft) {
-        this.draft = draft;
-        problems.clear();
-        binder.readBean(draft);
-        displayName.focus();
-    }
-
-    public String show(InvalidInputException e) {
-        return problems.show(e);
-    }
-
-    public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    public Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
-        return addListener(CancelEvent.class, listener);
-    }
-
-    public static final class SaveEvent extends ComponentEvent<MemberForm> {
-        private final transient MemberDraft draft;
-
-        SaveEvent(MemberForm source, MemberDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        public MemberDraft draft() {
-            return draft;
-        }
-    }
-
-    public static final class CancelEvent extends ComponentEvent<MemberForm> {
-        CancelEvent(MemberForm source) {
-            super(source, false);
-        }
+    @Override
+    protected com.vaadin.flow.component.Focusable<?> firstField() {
+        return displayName;
     }
 }

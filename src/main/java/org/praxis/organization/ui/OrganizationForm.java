@@ -1,32 +1,22 @@
 package org.praxis.organization.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.shared.Registration;
-import org.praxis.base.InvalidInputException;
-import org.praxis.base.ui.FieldProblems;
+import org.praxis.base.ui.DraftForm;
 import org.praxis.organization.County;
 import org.praxis.organization.OrganizationDraft;
 import org.praxis.organization.Sector;
 
 /** Name, sector, county and tribal nation of an organisation. Publishes save and cancel; knows no service. */
-public class OrganizationForm extends FormLayout {
+public class OrganizationForm extends DraftForm<OrganizationDraft> {
 
     private final TextField name = new TextField();
     private final Select<Sector> sector = new Select<>();
     private final Select<County> county = new Select<>();
     private final TextField tribalNation = new TextField();
-    private final Binder<OrganizationDraft> binder = new Binder<>(OrganizationDraft.class);
-    private final FieldProblems problems = new FieldProblems(this);
-    private OrganizationDraft draft;
 
     public OrganizationForm() {
+        super(OrganizationDraft.class, "organization");
         setId("organization-form");
         name.setId("organization-name");
         name.setLabel(getTranslation("organization.name"));
@@ -52,59 +42,11 @@ public class OrganizationForm extends FormLayout {
         binder.forField(tribalNation).bind(OrganizationDraft::getTribalNation, OrganizationDraft::setTribalNation);
         problems.bind("name", name).bind("sector", sector).bind("tribalNation", tribalNation);
 
-        add(name, sector, county, tribalNation, buttons());
-        setColspan(getChildren().reduce((a, b) -> b).orElseThrow(), 2);
+        addFields(name, sector, county, tribalNation);
     }
 
-    private HorizontalLayout buttons() {
-        Button save = new Button(getTranslation("action.save"), click -> {
-            if (binder.writeBeanIfValid(draft)) {
-                fireEvent(new SaveEvent(this, draft));
-            }
-        });
-        save.setId("organization-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> fireEvent(new CancelEvent(this)));
-        cancel.setId("organization-cancel");
-        return new HorizontalLayout(save, cancel);
-    }
-
-    public void edit(OrganizationDraft draft) {
-        this.draft = draft;
-        problems.clear();
-        binder.readBean(draft);
-        name.focus();
-    }
-
-    /** Shows the service's objections next to their fields; returns any it could not place. */
-    public String show(InvalidInputException e) {
-        return problems.show(e);
-    }
-
-    public Registration addSaveListener(com.vaadin.flow.component.ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    public Registration addCancelListener(com.vaadin.flow.component.ComponentEventListener<CancelEvent> listener) {
-        return addListener(CancelEvent.class, listener);
-    }
-
-    public static final class SaveEvent extends ComponentEvent<OrganizationForm> {
-        private final transient OrganizationDraft draft;
-
-        SaveEvent(OrganizationForm source, OrganizationDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        public OrganizationDraft draft() {
-            return draft;
-        }
-    }
-
-    public static final class CancelEvent extends ComponentEvent<OrganizationForm> {
-        CancelEvent(OrganizationForm source) {
-            super(source, false);
-        }
+    @Override
+    protected com.vaadin.flow.component.Focusable<?> firstField() {
+        return name;
     }
 }

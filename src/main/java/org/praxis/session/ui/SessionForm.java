@@ -1,34 +1,23 @@
 package org.praxis.session.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.shared.Registration;
 import java.time.ZoneId;
-import org.praxis.base.InvalidInputException;
-import org.praxis.base.ui.FieldProblems;
+import org.praxis.base.ui.DraftForm;
 import org.praxis.session.SessionDraft;
 
 /** Title, theme, start and end (in the cohort's zone) and a Markdown description of a session. */
-public class SessionForm extends FormLayout {
+public class SessionForm extends DraftForm<SessionDraft> {
 
     final TextField title = new TextField();
     final TextField theme = new TextField();
     final DateTimePicker startsAt = new DateTimePicker();
     final DateTimePicker endsAt = new DateTimePicker();
     final TextArea description = new TextArea();
-    private final Binder<SessionDraft> binder = new Binder<>(SessionDraft.class);
-    private final FieldProblems problems = new FieldProblems(this);
-    private SessionDraft draft;
 
     public SessionForm(ZoneId zone) {
+        super(SessionDraft.class, "session");
         setId("session-form");
         title.setId("session-title");
         title.setLabel(getTranslation("session.title"));
@@ -60,57 +49,13 @@ public class SessionForm extends FormLayout {
         problems.bind("title", title).bind("theme", theme).bind("startsAt", startsAt).bind("endsAt", endsAt)
                 .bind("description", description);
 
-        Button save = new Button(getTranslation("action.save"), click -> {
-            if (binder.writeBeanIfValid(draft)) {
-                fireEvent(new SaveEvent(this, draft));
-            }
-        });
-        save.setId("session-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> fireEvent(new CancelEvent(this)));
-        cancel.setId("session-cancel");
-        HorizontalLayout buttons = new HorizontalLayout(save, cancel);
-        add(title, theme, startsAt, endsAt, description, buttons);
+        addFields(title, theme, startsAt, endsAt, description);
         setColspan(title, 2);
         setColspan(description, 2);
-        setColspan(buttons, 2);
     }
 
-    public void edit(SessionDraft draft) {
-        this.draft = draft;
-        problems.clear();
-        binder.readBean(draft);
-        title.focus();
-    }
-
-    public String show(InvalidInputException e) {
-        return problems.show(e);
-    }
-
-    public Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
-        return addListener(SaveEvent.class, listener);
-    }
-
-    public Registration addCancelListener(ComponentEventListener<CancelEvent> listener) {
-        return addListener(CancelEvent.class, listener);
-    }
-
-    public static final class SaveEvent extends ComponentEvent<SessionForm> {
-        private final transient SessionDraft draft;
-
-        SaveEvent(SessionForm source, SessionDraft draft) {
-            super(source, false);
-            this.draft = draft;
-        }
-
-        public SessionDraft draft() {
-            return draft;
-        }
-    }
-
-    public static final class CancelEvent extends ComponentEvent<SessionForm> {
-        CancelEvent(SessionForm source) {
-            super(source, false);
-        }
+    @Override
+    protected com.vaadin.flow.component.Focusable<?> firstField() {
+        return title;
     }
 }
