@@ -1,9 +1,15 @@
 package org.praxis.demo;
 
+import static org.praxis.jooq.Tables.AGREEMENT;
+import static org.praxis.jooq.Tables.AGREEMENT_ACK;
 import static org.praxis.jooq.Tables.COHORT;
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.ORGANIZATION;
+import static org.praxis.jooq.Tables.POST;
+import static org.praxis.jooq.Tables.PROMPT;
+import static org.praxis.jooq.Tables.SESSION;
+import static org.praxis.jooq.Tables.THREAD;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -77,9 +83,12 @@ public class DemoData implements ApplicationRunner {
     private final DatabaseProperties database;
     private final String demo;
     private final String password;
+    private final org.praxis.base.text.Markdown markdown;
 
     DemoData(DSLContext db, PasswordEncoder encoder, TransactionTemplate transactions, DatabaseProperties database,
-            @Value("${praxis.demo:auto}") String demo, @Value("${praxis.demo-password:equity-in-practice}") String password) {
+            @Value("${praxis.demo:auto}") String demo, @Value("${praxis.demo-password:equity-in-practice}") String password,
+            org.praxis.base.text.Markdown markdown) {
+        this.markdown = markdown;
         this.db = db;
         this.encoder = encoder;
         this.transactions = transactions;
@@ -100,9 +109,86 @@ public class DemoData implements ApplicationRunner {
         if (seed()) {
             log.info("Seeded the demo cohort \"{}\"", COHORT_NAME);
         }
+        if (seedConversation()) {
+            log.info("Seeded the demo cohort's agreements, a session with prompts and a commons thread");
+        }
         StringBuilder sb = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
         PEOPLE.forEach(p -> sb.append(String.format("  %-12s %s%n", p.role().toLowerCase(), p.email())));
         log.info(sb.toString());
+    }
+
+    /**
+     * Seeds community agreements, an upcoming session with two prompts and a first reply, and a
+     * commons thread with a content note — unless the demo cohort already has agreements.
+     */
+    public boolean seedConversation() {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
+            if (cohortId == null || db.fetchExists(AGREEMENT, AGREEMENT.COHORT_ID.eq(cohortId))) {
+                return false;
+            }
+            Long marisol = memberId("marisol@praxis.example");
+            Long aisha = memberId("aisha@praxis.example");
+            String agreements = String.join("\n", "We are here to learn from each other, not to be right.", "",
+                    "- **Stories stay, lessons leave.** What someone shares about their life or their organisation stays in this cohort.",
+                    "- **Speak from your own experience.** Say “I”, not “they all”.",
+                    "- **Expect and accept non-closure.** Equity work is not finished in one conversation.",
+                    "- **Notice impact, not only intent.** If something lands hard, say so, and listen when told.",
+                    "- **Make space, take space.** Notice who has not spoken yet.");
+            long agreementId = db.insertInto(AGREEMENT).set(AGREEMENT.COHORT_ID, cohortId).set(AGREEMENT.VERSION, 1)
+                    .set(AGREEMENT.BODY_MARKDOWN, agreements).set(AGREEMENT.BODY_HTML, markdown.toSafeHtml(agreements))
+                    .set(AGREEMENT.CREATED_BY, marisol).returning(AGREEMENT.ID).fetchOne(AGREEMENT.ID);
+            java.time.ZoneId zone = java.time.ZoneId.of("America/Los_Angeles");
+            java.time.ZonedDateTime start = java.time.LocalDate.now(zone).plusDays(7).atTime(9, 30).atZone(zone);
+            String description = "We bring one policy each — hiring, eligibility, language access, hours — and ask: "
+                    + "does it treat everyone the same when people need different things?\n\n"
+                    + "*Before we meet:* pick the policy and skim it once.";
+            long sessionId = db.insertInto(SESSION).set(SESSION.COHORT_ID, cohortId)
+                    .set(SESSION.TITLE, "Equity versus equality in our own policies")
+                    .set(SESSION.THEME, "Eligibility and intake")
+                    .set(SESSION.STARTS_AT, start.toOffsetDateTime())
+                    .set(SESSION.ENDS_AT, start.plusHours(2).toOffsetDateTime())
+                    .set(SESSION.DESCRIPTION_MARKDOWN, description)
+                    .set(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(description))
+                    .set(SESSION.CREATED_BY, marisol).returning(SESSION.ID).fetchOne(SESSION.ID);
+            String[] questions = {
+                "Which policy in your organisation treats everyone the same, and who does that leave out?",
+                "What has derailed or detoured equity work in your organisation this year?"};
+            long firstThread = 0;
+            for (int i = 0; i < questions.length; i++) {
+                long promptId = db.insertInto(PROMPT).set(PROMPT.SESSION_ID, sessionId).set(PROMPT.AUTHOR_ID, marisol)
+                        .set(PROMPT.QUESTION, questions[i]).set(PROMPT.POSITION, i + 1)
+                        .returning(PROMPT.ID).fetchOne(PROMPT.ID);
+                long threadId = db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId).set(THREAD.SESSION_ID, sessionId)
+                        .set(THREAD.PROMPT_ID, promptId).set(THREAD.TITLE, questions[i]).set(THREAD.CREATED_BY, marisol)
+                        .returning(THREAD.ID).fetchOne(THREAD.ID);
+                if (i == 0) {
+                    firstThread = threadId;
+                }
+            }
+            db.insertInto(AGREEMENT_ACK).set(AGREEMENT_ACK.AGREEMENT_ID, agreementId).set(AGREEMENT_ACK.MEMBER_ID, aisha)
+                    .execute();
+            String aishaPost = "Our sliding-fee scale asks every patient for the same three documents. "
+                    + "People without a fixed address, or paid in cash, **can’t produce them** — so the same rule "
+                    + "keeps out the people it was written for.";
+            long post = db.insertInto(POST).set(POST.THREAD_ID, firstThread).set(POST.AUTHOR_ID, aisha)
+                    .set(POST.BODY_MARKDOWN, aishaPost).set(POST.BODY_HTML, markdown.toSafeHtml(aishaPost))
+                    .returning(POST.ID).fetchOne(POST.ID);
+            db.update(THREAD).set(THREAD.LAST_POST_AT, java.time.OffsetDateTime.now()).where(THREAD.ID.eq(firstThread))
+                    .execute();
+            db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId)
+                    .set(THREAD.TITLE, "When our own data was used against the people it described")
+                    .set(THREAD.CONTENT_NOTE, "Mentions racial profiling in health records.")
+                    .set(THREAD.NAMES_HIDEABLE, true).set(THREAD.CREATED_BY, marisol).execute();
+            db.insertInto(org.praxis.jooq.Tables.SEARCH_OUTBOX).set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_TYPE, "POST")
+                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_ID, post)
+                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.OPERATION, "UPSERT").execute();
+            return true;
+        }));
+    }
+
+    private Long memberId(String email) {
+        return db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.lower().eq(email)).fetchOne(MEMBER.ID);
     }
 
     /** Seeds the cohort unless it exists; returns whether it did. */

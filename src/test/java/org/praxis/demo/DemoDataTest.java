@@ -177,4 +177,19 @@ class DemoDataTest extends IntegrationTest {
             assertThat(c.capacity()).isGreaterThanOrEqualTo(c.facilitators().size() + c.members().size());
         });
     }
+
+    @Test
+    void the_demo_also_has_agreements_a_session_with_prompts_and_a_commons_thread_seeded_once() {
+        demo.seed();
+        assertThat(demo.seedConversation()).isTrue();
+        long cohort = demoCohortId();
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.AGREEMENT,
+                org.praxis.jooq.Tables.AGREEMENT.COHORT_ID.eq(cohort))).isEqualTo(1);
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.PROMPT.join(org.praxis.jooq.Tables.SESSION)
+                .on(org.praxis.jooq.Tables.SESSION.ID.eq(org.praxis.jooq.Tables.PROMPT.SESSION_ID)),
+                org.praxis.jooq.Tables.SESSION.COHORT_ID.eq(cohort))).isEqualTo(2);
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.THREAD, org.praxis.jooq.Tables.THREAD.COHORT_ID.eq(cohort)
+                .and(org.praxis.jooq.Tables.THREAD.CONTENT_NOTE.isNotNull()))).isEqualTo(1);
+        assertThat(demo.seedConversation()).isFalse();
+    }
 }
