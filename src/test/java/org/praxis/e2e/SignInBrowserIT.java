@@ -3,24 +3,12 @@ package org.praxis.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.praxis.base.security.Role;
 import org.praxis.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,100 +26,51 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(TestData.class)
 class SignInBrowserIT {
 
-    /** Vaadin's client needs a while to start, the first time more (dev bundle, first JIT). */
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver");
-
     @LocalServerPort
     int port;
 
     @Autowired
     TestData data;
 
-    private Path profile;
-    private WebDriver browser;
-    private WebDriverWait waiting;
+    private Browser browser;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("praxis-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        waiting = new WebDriverWait(browser, PATIENCE);
+        browser = new Browser(port);
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        browser.close();
     }
 
     @Test
-    void a_member_signs_in_and_sees_their_cohort_on_the_home_page() throws IOException {
+    void a_member_signs_in_and_sees_their_cohort_on_the_home_page() {
         long cohort = data.cohort();
         TestData.Person member = data.personIn(cohort, Role.MEMBER);
 
-        signIn(member.email(), TestData.PASSWORD);
+        browser.signIn(member.email(), TestData.PASSWORD);
 
-        WebElement name = waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("cohort-name")));
-        waiting.until(ExpectedConditions.textToBe(By.id("cohort-name"), data.cohortName(cohort)));
-        assertThat(browser.findElement(By.id("home-view")).isDisplayed()).isTrue();
+        WebElement name = browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("cohort-name")));
+        browser.waiting.until(ExpectedConditions.textToBe(By.id("cohort-name"), data.cohortName(cohort)));
+        assertThat(browser.driver.findElement(By.id("home-view")).isDisplayed()).isTrue();
         assertThat(name.getText()).isEqualTo(data.cohortName(cohort));
-        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
-        screenshot("home.png");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("/login");
+        browser.screenshot("home.png");
     }
 
     @Test
-    void a_wrong_password_keeps_the_visitor_on_the_sign_in_page_with_an_error() throws IOException {
+    void a_wrong_password_keeps_the_visitor_on_the_sign_in_page_with_an_error() {
         TestData.Person member = data.personIn(data.cohort(), Role.MEMBER);
 
-        signIn(member.email(), "not the password");
+        browser.signIn(member.email(), "not the password");
 
         By error = By.cssSelector("vaadin-password-field#password [slot='error-message']");
-        waiting.until(ExpectedConditions.textToBe(error,
+        browser.waiting.until(ExpectedConditions.textToBe(error,
                 "The email or the password is not right. Please check both and try again."));
-        assertThat(browser.findElement(By.id("password")).getDomAttribute("invalid")).isNotNull();
-        assertThat(browser.getCurrentUrl()).contains("/login");
-        assertThat(browser.findElements(By.id("home-view"))).isEmpty();
-        screenshot("wrong-password.png");
-    }
-
-    /** Opens the login page, types into the inputs inside Vaadin's fields and clicks "Sign in". */
-    private void signIn(String email, String password) {
-        browser.get("http://localhost:" + port + "/login");
-        // the slotted <input> in the field's light DOM is what takes the keys
-        WebElement emailInput = waiting.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-email-field#email input")));
-        emailInput.sendKeys(email);
-        browser.findElement(By.cssSelector("vaadin-password-field#password input")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-    }
-
-    private void screenshot(String file) throws IOException {
-        Path target = Path.of("target", "e2e", file);
-        Files.createDirectories(target.getParent());
-        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-        try {
-            Files.write(target, png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not save " + target, e);
-        }
+        assertThat(browser.driver.findElement(By.id("password")).getDomAttribute("invalid")).isNotNull();
+        assertThat(browser.driver.getCurrentUrl()).contains("/login");
+        assertThat(browser.driver.findElements(By.id("home-view"))).isEmpty();
+        browser.screenshot("wrong-password.png");
     }
 }

@@ -208,16 +208,17 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             whole.setId("whole-thread");
             add(whole);
         }
+        // the editor exists before the posts, so their "quote" buttons can fill it
+        mainEditor = h.readOnly() ? null : editor(null);
         fillPosts();
         add(newReplies, postList);
         add(new H2(getTranslation("thread.your-reply")));
-        if (h.readOnly()) {
+        if (mainEditor == null) {
             Paragraph closed = new Paragraph(getTranslation(h.locked() ? "thread.locked" : "thread.prompt-closed"));
             closed.setId("thread-read-only");
             closed.addClassName("praxis-callout");
             add(closed);
         } else {
-            mainEditor = editor(null);
             add(mainEditor);
         }
     }
@@ -500,7 +501,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         if (!h.readOnly() && !removed) {
             actions.add(small("post.reply", "reply-to-" + p.id(), () -> openInlineReply(p)));
             if (p.state() == PostState.VISIBLE && mainEditor != null) {
-                actions.add(small("post.quote", "quote-" + p.id(), () -> mainEditor.quote(p.markdown())));
+                actions.add(small("post.quote", "quote-" + p.id(), () -> quote(p)));
             }
         }
         if (p.mine() && !removed) {
@@ -526,6 +527,20 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     /** Labels repeated on every post, translated once per view. */
     private String label(String key) {
         return labels.computeIfAbsent(key, this::getTranslation);
+    }
+
+    /**
+     * Quotes the passage the reader selected inside this post, or the whole post when nothing
+     * in it is selected. The selection is read in the browser; only its text comes back.
+     */
+    private void quote(PostItem p) {
+        getElement().executeJs("const s = window.getSelection();"
+                + "const post = document.getElementById($0);"
+                + "return (s && post && s.rangeCount && post.contains(s.getRangeAt(0).commonAncestorContainer))"
+                + " ? s.toString() : '';", "post-body-" + p.id())
+                .then(String.class, selected -> mainEditor.quote(selected == null || selected.isBlank()
+                        ? p.markdown() : selected.strip()),
+                        error -> mainEditor.quote(p.markdown()));
     }
 
     private Button small(String key, String id, Runnable action) {

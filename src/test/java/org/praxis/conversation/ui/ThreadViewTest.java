@@ -304,6 +304,17 @@ class ThreadViewTest extends KaribuTest {
     }
 
     @Test
+    void a_post_can_be_quoted_but_not_the_removed_or_hidden_ones() {
+        data.signIn(author);
+        long visible = threads.reply(thread, null, "Same rule, different burden.", false, false);
+        long removed = threads.reply(thread, null, "Gone.", false, false);
+        threads.delete(removed);
+        open(peer);
+        _assertOne(Button.class, spec -> spec.withId("quote-" + visible));
+        _assertNone(Button.class, spec -> spec.withId("quote-" + removed));
+    }
+
+    @Test
     void an_unsent_reply_comes_back_after_reloading() {
         data.signIn(author);
         threads.saveDraft(thread, null, "Half a thought…");
