@@ -66,7 +66,9 @@ public class ModerationService {
         PraxisUser me = access.requireFacilitator(cohortOfPost(postId));
         db.update(POST).setNull(POST.HIDDEN_AT).setNull(POST.HIDDEN_BY).setNull(POST.HIDDEN_REASON)
                 .where(POST.ID.eq(postId)).execute();
-        outbox.upsert(SearchOutbox.Type.POST, postId);
+        if (!db.fetchExists(POST, POST.ID.eq(postId).and(POST.DELETED_AT.isNotNull()))) {
+            outbox.upsert(SearchOutbox.Type.POST, postId);
+        }
         audit.record(me.id(), "post.unhidden", "post", postId, null, null);
     }
 

@@ -34,8 +34,9 @@ public class ReactionService {
     public void toggle(long postId, ReactionKind kind) {
         Long threadId = db.select(POST.THREAD_ID).from(POST).where(POST.ID.eq(postId)).fetchOne(POST.THREAD_ID);
         if (threadId == null || threads.read(threadId, ThreadService.Sort.OLDEST_FIRST).posts().stream()
-                .noneMatch(p -> p.id() == postId && p.state() == PostState.VISIBLE)) {
-            throw new AccessDeniedException("No post " + postId);
+                .noneMatch(p -> p.id() == postId && p.state() == PostState.VISIBLE && !p.mine())) {
+            // not readable, not shown, or one's own post (a reaction would put a hidden name on it)
+            throw new AccessDeniedException("No post " + postId + " to react to");
         }
         long me = currentUser.require().id();
         int removed = db.deleteFrom(REACTION).where(REACTION.POST_ID.eq(postId)).and(REACTION.MEMBER_ID.eq(me))
@@ -49,14 +50,16 @@ public class ReactionService {
     /** All reactions in a thread, in one query, after checking the reader may read it. */
     @Transactional(readOnly = true)
     public Reactions inThread(long threadId) {
-        threads.header(threadId);
+        java.util.Set<Long> visible = new java.util.HashSet<>();
+        threads.read(threadId, ThreadService.Sort.OLDEST_FIRST).posts().stream()
+                .filter(p -> p.state() == PostState.VISIBLE).forEach(p -> visible.add(p.id()));
         long me = currentUser.require().id();
         Map<Long, Map<ReactionKind, List<String>>> byPost = new HashMap<>();
         Map<Long, List<ReactionKind>> mine = new HashMap<>();
         db.select(REACTION.POST_ID, REACTION.KIND, REACTION.MEMBER_ID, MEMBER.DISPLAY_NAME)
                 .from(REACTION).join(POST).on(POST.ID.eq(REACTION.POST_ID))
                 .join(MEMBER).on(MEMBER.ID.eq(REACTION.MEMBER_ID))
-                .where(POST.THREAD_ID.eq(threadId))
+                .where(POST.THREAD_ID.eq(threadId)).and(POST.ID.in(visible))
                 .orderBy(REACTION.CREATED_AT)
                 .forEach(r -> {
                     ReactionKind kind = ReactionKind.valueOf(r.value2());

@@ -85,12 +85,17 @@ public class ThreadService {
         ThreadHeader header = header(threadId);
         PraxisUser me = currentUser.require();
         boolean facilitator = header.facilitator();
-        var visible = facilitator ? POST.FACILITATORS_ONLY.isFalse().or(POST.FACILITATORS_ONLY.isTrue())
-                : POST.FACILITATORS_ONLY.isFalse().or(POST.AUTHOR_ID.eq(me.id()));
+        // a facilitators-only post is read by its author, the facilitators, and — when it answers a
+        // facilitators-only post — that post's author: a private exchange with the facilitators
+        var parent = POST.as("parent");
+        var visible = facilitator ? org.jooq.impl.DSL.noCondition()
+                : POST.FACILITATORS_ONLY.isFalse().or(POST.AUTHOR_ID.eq(me.id()))
+                        .or(parent.AUTHOR_ID.eq(me.id()).and(parent.FACILITATORS_ONLY.isTrue()));
         List<PostItem> flat = db.select(POST.ID, POST.PARENT_ID, POST.DEPTH, POST.AUTHOR_ID, MEMBER.DISPLAY_NAME,
                         POST.NAME_HIDDEN, POST.BODY_HTML, POST.BODY_MARKDOWN, POST.HIDDEN_AT, POST.HIDDEN_REASON,
                         POST.DELETED_AT, POST.FACILITATORS_ONLY, POST.CREATED_AT, POST.EDITED_AT)
                 .from(POST).join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
+                .leftJoin(parent).on(parent.ID.eq(POST.PARENT_ID))
                 .where(POST.THREAD_ID.eq(threadId)).and(visible)
                 .orderBy(POST.CREATED_AT, POST.ID)
                 .fetch(r -> toItem(r, me.id(), facilitator));
@@ -220,11 +225,13 @@ public class ThreadService {
         if (parentId != null) {
             var parent = db.select(POST.THREAD_ID, POST.DEPTH, POST.FACILITATORS_ONLY, POST.AUTHOR_ID).from(POST)
                     .where(POST.ID.eq(parentId)).fetchOne();
-            if (parent == null || parent.value1() != threadId
-                    || (parent.value3() && !thread.facilitator() && parent.value4() != me.id())) {
+            if (parent == null || parent.value1() != threadId || (parent.value3() && !thread.facilitator()
+                    && read(threadId, Sort.OLDEST_FIRST).posts().stream().noneMatch(p -> p.id() == parentId))) {
                 throw new AccessDeniedException("No post " + parentId + " in thread " + threadId);
             }
             depth = parent.value2() + 1;
+            // an answer to something said to the facilitators stays with the facilitators
+            facilitatorsOnly = facilitatorsOnly || parent.value3();
         }
         checkPace(me, thread);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -299,15 +306,27 @@ public class ThreadService {
         }
     }
 
-    /** The author changes their post; the text before is kept as a revision. */
+    /**
+     * The author changes their post; the text before is kept as a revision. Not while the post is
+     * hidden (its hidden words would reach peers through the history once shown again), nor in a
+     * read-only thread, nor before the current agreements are acknowledged.
+     */
     @Transactional
     public void edit(long postId, String body) {
         var post = ownPost(postId);
-        new Validation().check(body != null && !body.isBlank(), "body", "post.empty")
-                .maxLength("body", body, BODY_MAX).throwIfInvalid();
+        ThreadHeader thread = header(post.get(POST.THREAD_ID));
         if (post.get(POST.DELETED_AT) != null) {
             throw new AccessDeniedException("Post " + postId + " was removed");
         }
+        if (post.get(POST.HIDDEN_AT) != null) {
+            throw InvalidInputException.of("body", "post.hidden-no-edit");
+        }
+        if (thread.readOnly()) {
+            throw InvalidInputException.of("body", thread.locked() ? "thread.locked" : "thread.prompt-closed");
+        }
+        agreements.requireAcknowledged(thread.cohortId());
+        new Validation().check(body != null && !body.isBlank(), "body", "post.empty")
+                .maxLength("body", body, BODY_MAX).throwIfInvalid();
         if (post.get(POST.BODY_MARKDOWN).equals(body.strip())) {
             return;
         }

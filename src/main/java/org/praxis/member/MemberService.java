@@ -39,7 +39,8 @@ public class MemberService {
     public static final int PRONOUNS_MAX = 40;
     public static final int TITLE_MAX = 200;
     public static final int PASSWORD_MIN = 10;
-    public static final int PASSWORD_MAX = 200;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut without a word. */
+    public static final int PASSWORD_MAX_BYTES = 72;
 
     private final DSLContext db;
     private final CurrentUser currentUser;
@@ -58,7 +59,7 @@ public class MemberService {
 
     @Transactional(readOnly = true)
     public List<MemberSummary> list() {
-        currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
         return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS, ORGANIZATION.NAME,
                         MEMBER.TITLE, MEMBER.ROLE, MEMBER.ACTIVE,
                         multiset(select(COHORT.NAME).from(COHORT_MEMBERSHIP).join(COHORT)
@@ -68,6 +69,7 @@ public class MemberService {
                                 .convertFrom(r -> r.map(Record1::value1)))
                 .from(MEMBER)
                 .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
+                .where(actor.role() == Role.ADMIN ? org.jooq.impl.DSL.noCondition() : managedBy(actor))
                 .orderBy(MEMBER.DISPLAY_NAME)
                 .fetch(r -> new MemberSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         Role.valueOf(r.value7()), r.value8(), r.value9()));
@@ -81,7 +83,10 @@ public class MemberService {
     /** The editable fields of one account, ready for the form. */
     @Transactional(readOnly = true)
     public MemberDraft draftOf(long id) {
-        currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
+        if (actor.role() != Role.ADMIN && !db.fetchExists(MEMBER, MEMBER.ID.eq(id).and(managedBy(actor)))) {
+            throw new AccessDeniedException("Account " + id + " is not in a cohort you facilitate");
+        }
         var r = db.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).fetchOptional()
                 .orElseThrow(() -> new AccessDeniedException("No account " + id));
         MemberDraft draft = new MemberDraft();
@@ -156,6 +161,11 @@ public class MemberService {
         joinCohort(id, draft);
         audit.record(actor.id(), "member.updated", "member", id, null, draft.getRole().name());
         if (draft.getRole() != stored) {
+            // rights in a cohort follow the account's role
+            db.update(COHORT_MEMBERSHIP)
+                    .set(COHORT_MEMBERSHIP.ROLE, draft.getRole() == Role.FACILITATOR ? "FACILITATOR" : "MEMBER")
+                    .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(id))
+                    .execute();
             // the role is carried in their sessions: sign them in again with the new one
             afterCommit(() -> sessions.endSessionsOf(id));
         }
@@ -237,8 +247,8 @@ public class MemberService {
             v.reject("next", "validation.required");
         } else if (next.length() < PASSWORD_MIN) {
             v.reject("next", "account.password.too-short", PASSWORD_MIN);
-        } else if (next.length() > PASSWORD_MAX) {
-            v.reject("next", "validation.too-long", PASSWORD_MAX);
+        } else if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            v.reject("next", "account.password.too-long");
         } else if (next.equals(current)) {
             v.reject("next", "account.password.same");
         } else if (next.strip().equalsIgnoreCase(me.email()) || next.strip().equalsIgnoreCase(Accounts.key(me.email()))) {
@@ -277,15 +287,38 @@ public class MemberService {
         v.throwIfInvalid();
     }
 
-    /** Facilitators may manage member accounts only; admins any. */
+    /**
+     * Facilitators manage member accounts of the cohorts they facilitate (and accounts not yet in
+     * any cohort); admins manage any account.
+     */
     private void mayManage(PraxisUser actor, long id) {
         String role = db.select(MEMBER.ROLE).from(MEMBER).where(MEMBER.ID.eq(id)).fetchOne(MEMBER.ROLE);
         if (role == null) {
             throw new AccessDeniedException("No account " + id);
         }
-        if (actor.role() != Role.ADMIN && actor.id() != id && !Role.MEMBER.name().equals(role)) {
+        if (actor.role() == Role.ADMIN || actor.id() == id) {
+            return;
+        }
+        if (!Role.MEMBER.name().equals(role)) {
             throw new AccessDeniedException("Facilitators manage member accounts only");
         }
+        if (!db.fetchExists(MEMBER, MEMBER.ID.eq(id).and(managedBy(actor)))) {
+            throw new AccessDeniedException("Account " + id + " is not in a cohort you facilitate");
+        }
+    }
+
+    /** The accounts a facilitator may see: their cohorts' people, and member accounts in no cohort yet. */
+    private static org.jooq.Condition managedBy(PraxisUser actor) {
+        var mine = COHORT_MEMBERSHIP.as("mine");
+        var theirs = COHORT_MEMBERSHIP.as("theirs");
+        return MEMBER.ID.eq(actor.id())
+                .or(MEMBER.ROLE.eq(Role.MEMBER.name()).and(org.jooq.impl.DSL.notExists(
+                        org.jooq.impl.DSL.selectOne().from(theirs).where(theirs.MEMBER_ID.eq(MEMBER.ID)))))
+                .or(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(theirs).join(mine)
+                        .on(mine.COHORT_ID.eq(theirs.COHORT_ID))
+                        .where(theirs.MEMBER_ID.eq(MEMBER.ID))
+                        .and(mine.MEMBER_ID.eq(actor.id()))
+                        .and(mine.ROLE.eq("FACILITATOR"))));
     }
 
     /** Only admins give or change roles; facilitators create members and keep roles as they are. */
@@ -321,7 +354,9 @@ public class MemberService {
                 .set(COHORT_MEMBERSHIP.COHORT_ID, draft.getCohortId())
                 .set(COHORT_MEMBERSHIP.MEMBER_ID, memberId)
                 .set(COHORT_MEMBERSHIP.ROLE, draft.getRole() == Role.FACILITATOR ? "FACILITATOR" : "MEMBER")
-                .onConflictDoNothing()
+                .onConflict(COHORT_MEMBERSHIP.COHORT_ID, COHORT_MEMBERSHIP.MEMBER_ID)
+                .doUpdate()
+                .set(COHORT_MEMBERSHIP.ROLE, draft.getRole() == Role.FACILITATOR ? "FACILITATOR" : "MEMBER")
                 .execute();
     }
 

@@ -97,7 +97,8 @@ public class SessionService {
                 SESSION_ATTENDANCE.SESSION_ID.eq(sessionId).and(SESSION_ATTENDANCE.WILL_JOIN.isTrue()));
         List<PromptItem> prompts = db.select(PROMPT.ID, PROMPT.QUESTION, PROMPT.POSITION, PROMPT.OPENS_AT,
                         PROMPT.CLOSES_AT, THREAD.ID, THREAD.LOCKED,
-                        field(selectCount().from(POST).where(POST.THREAD_ID.eq(THREAD.ID)).and(POST.DELETED_AT.isNull())))
+                        field(selectCount().from(POST).where(POST.THREAD_ID.eq(THREAD.ID)).and(POST.DELETED_AT.isNull())
+                                .and(POST.FACILITATORS_ONLY.isFalse())))
                 .from(PROMPT).join(THREAD).on(THREAD.PROMPT_ID.eq(PROMPT.ID))
                 .where(PROMPT.SESSION_ID.eq(sessionId))
                 .orderBy(PROMPT.POSITION, PROMPT.ID)

@@ -309,4 +309,71 @@ class ThreadServiceTest extends IntegrationTest {
         assertThat(threads.commons(cohort)).extracting(ThreadSummary::id).contains(id);
         assertThat(data.outboxRows("THREAD", id)).isEqualTo(1);
     }
+
+    @Test
+    void a_hidden_post_cannot_be_edited_so_its_words_never_reach_the_history() {
+        long postId = post(author, null, "Harmful words");
+        data.signIn(facilitator);
+        moderation.hide(postId, "Harmful");
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.edit(postId, "Softer words"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get("body").key()).isEqualTo("post.hidden-no-edit"));
+    }
+
+    @Test
+    void posts_cannot_be_edited_in_a_locked_thread() {
+        long postId = post(author, null, "Before the lock");
+        data.signIn(facilitator);
+        moderation.lock(thread, true);
+        data.signIn(author);
+        assertThatThrownBy(() -> threads.edit(postId, "After the lock")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void an_answer_to_a_facilitators_only_post_stays_with_the_facilitators() {
+        data.signIn(author);
+        long secret = threads.reply(thread, null, "Something private", true, false);
+        data.signIn(facilitator);
+        long answer = threads.reply(thread, secret, "Thank you for telling us", false, false);
+
+        assertThat(seenBy(peer, answer)).isNull();
+        assertThat(seenBy(author, answer)).isNotNull().satisfies(a -> assertThat(a.facilitatorsOnly()).isTrue());
+        // and the member can answer back, still privately
+        data.signIn(author);
+        long back = threads.reply(thread, answer, "Thank you", false, false);
+        assertThat(seenBy(peer, back)).isNull();
+        assertThat(seenBy(facilitator, back)).isNotNull();
+    }
+
+    @Test
+    void a_private_note_to_facilitators_about_my_public_post_is_not_shown_to_me() {
+        long mine = post(author, null, "A public opinion");
+        data.signIn(peer);
+        long aboutIt = threads.reply(thread, mine, "To facilitators: this hurt.", true, false);
+
+        assertThat(seenBy(author, aboutIt)).isNull();
+        assertThat(seenBy(facilitator, aboutIt)).isNotNull();
+    }
+
+    @Autowired
+    ReactionService reactions;
+
+    @Test
+    void reactions_never_reveal_posts_a_reader_may_not_see_and_no_one_reacts_to_their_own_post() {
+        data.signIn(author);
+        long secret = threads.reply(thread, null, "For facilitators", true, false);
+        long open = threads.reply(thread, null, "For everyone", false, true);
+        data.signIn(facilitator);
+        reactions.toggle(secret, ReactionKind.I_HEAR_YOU);
+        reactions.toggle(open, ReactionKind.THANK_YOU);
+
+        data.signIn(peer);
+        Reactions seen = reactions.inThread(thread);
+        assertThat(seen.of(secret)).isEmpty();
+        assertThat(seen.of(open)).containsKey(ReactionKind.THANK_YOU);
+        assertThatThrownBy(() -> reactions.toggle(secret, ReactionKind.PLUS_ONE)).isInstanceOf(AccessDeniedException.class);
+        data.signIn(author);
+        assertThatThrownBy(() -> reactions.toggle(open, ReactionKind.PLUS_ONE)).isInstanceOf(AccessDeniedException.class);
+    }
 }

@@ -58,7 +58,7 @@ import org.springframework.security.access.AccessDeniedException;
  * focused view), sorting, replying with preview and drafts, editing with visible history,
  * removing, reporting, and the facilitators' tools.
  */
-@Route(value = "threads/:threadId(\\d+)", layout = MainLayout.class)
+@Route(value = "threads/:threadId(\\d{1,18})", layout = MainLayout.class)
 @PermitAll
 public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -474,6 +474,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                         reload();
                     });
             b.setId("react-" + p.id() + "-" + kind.name());
+            b.setEnabled(!p.mine());
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, mine ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
             b.getElement().setAttribute("aria-pressed", String.valueOf(mine));
             if (!who.isEmpty()) {
@@ -504,8 +505,10 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 actions.add(small("post.quote", "quote-" + p.id(), () -> quote(p)));
             }
         }
-        if (p.mine() && !removed) {
+        if (p.mine() && !removed && p.state() != PostState.HIDDEN && !h.readOnly()) {
             actions.add(small("post.edit", "edit-" + p.id(), () -> openEdit(p)));
+        }
+        if (p.mine() && !removed) {
             actions.add(small("post.delete", "delete-" + p.id(), () -> confirmDelete(p)));
         }
         if (h.facilitator() && !removed) {
@@ -561,6 +564,11 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 page.header().namesHideable(), threads::preview,
                 text -> threads.saveDraft(threadId, parentId, text),
                 reply -> send(holder[0], parentId, reply));
+        if (parent != null && parent.facilitatorsOnly()) {
+            holder[0].facilitatorsOnly.setValue(true);
+            holder[0].facilitatorsOnly.setEnabled(false);
+            holder[0].facilitatorsOnly.setHelperText(getTranslation("editor.facilitators-only.kept"));
+        }
         return holder[0];
     }
 

@@ -40,7 +40,7 @@ import org.springframework.security.access.AccessDeniedException;
  * in order, each leading to its conversation. Facilitators edit the session, add, edit and
  * reorder prompts, and mark attendance.
  */
-@Route(value = "sessions/:sessionId(\\d+)", layout = MainLayout.class)
+@Route(value = "sessions/:sessionId(\\d{1,18})", layout = MainLayout.class)
 @PermitAll
 public class SessionView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
