@@ -3,7 +3,8 @@ package org.praxis.base.ui;
 import com.vaadin.flow.component.html.Div;
 
 /**
- * Shows HTML that {@link org.praxis.base.text.Markdown} has sanitised — and nothing else. User
+ * Shows HTML that an allowlist has sanitised ({@link org.praxis.base.text.Markdown}, or search
+ * snippets cleaned to {@code <b>} only) — and nothing else. User
  * text that is not Markdown is always set with {@code setText}.
  */
 public class SafeHtml extends Div {

@@ -1,0 +1,107 @@
+package org.praxis.search;
+
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.POST;
+import static org.praxis.jooq.Tables.PROMPT;
+import static org.praxis.jooq.Tables.SESSION;
+import static org.praxis.jooq.Tables.THREAD;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.jooq.DSLContext;
+import org.jsoup.Jsoup;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns current rows into Lucene documents, in one query per type and batch. A row that no
+ * longer exists or must not be found (a removed or hidden post) yields no document, and the
+ * indexer deletes it. Adding a searchable type means one more loader here.
+ */
+@Component
+class SearchDocuments {
+
+    static final String KEY = "key";
+    static final String TYPE = "type";
+    static final String COHORT = "cohort";
+    static final String FACILITATORS_ONLY = "facilitatorsOnly";
+    static final String AUTHOR = "author";
+    static final String AUTHOR_NAME = "authorName";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String PATH = "path";
+    static final String CREATED = "created";
+
+    private final DSLContext db;
+
+    SearchDocuments(DSLContext db) {
+        this.db = db;
+    }
+
+    static String key(SearchOutbox.Type type, long id) {
+        return type.name() + ":" + id;
+    }
+
+    /** Documents for those ids that should be in the index, by key. */
+    Map<String, Document> load(SearchOutbox.Type type, Collection<Long> ids) {
+        Map<String, Document> docs = new HashMap<>();
+        switch (type) {
+            case POST -> db.select(POST.ID, POST.THREAD_ID, THREAD.COHORT_ID, THREAD.TITLE, POST.BODY_HTML,
+                            POST.FACILITATORS_ONLY, POST.AUTHOR_ID, POST.NAME_HIDDEN, MEMBER.DISPLAY_NAME, POST.CREATED_AT)
+                    .from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID)).join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
+                    .where(POST.ID.in(ids)).and(POST.DELETED_AT.isNull()).and(POST.HIDDEN_AT.isNull())
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value3(),
+                            "threads/" + r.value2() + "#post-" + r.value1(), r.value4(), text(r.value5()), r.value6(),
+                            r.value7(), r.value8() ? null : r.value9(), r.value10().toEpochSecond())));
+            case THREAD -> db.select(THREAD.ID, THREAD.COHORT_ID, THREAD.TITLE, THREAD.CONTENT_NOTE, THREAD.CREATED_AT)
+                    .from(THREAD).where(THREAD.ID.in(ids))
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(),
+                            "threads/" + r.value1(), r.value3(), r.value4() == null ? "" : r.value4(), false, null, null,
+                            r.value5().toEpochSecond())));
+            case SESSION -> db.select(SESSION.ID, SESSION.COHORT_ID, SESSION.TITLE, SESSION.THEME, SESSION.DESCRIPTION_HTML,
+                            SESSION.STARTS_AT)
+                    .from(SESSION).where(SESSION.ID.in(ids))
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(),
+                            "sessions/" + r.value1(), r.value3(),
+                            (r.value4() == null ? "" : r.value4() + " ") + text(r.value5()), false, null, null,
+                            r.value6().toEpochSecond())));
+            case PROMPT -> db.select(PROMPT.ID, SESSION.COHORT_ID, SESSION.ID, SESSION.TITLE, PROMPT.QUESTION, PROMPT.CREATED_AT)
+                    .from(PROMPT).join(SESSION).on(SESSION.ID.eq(PROMPT.SESSION_ID)).where(PROMPT.ID.in(ids))
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(),
+                            "sessions/" + r.value3(), r.value4(), r.value5(), false, null, null, r.value6().toEpochSecond())));
+        }
+        return docs;
+    }
+
+    private static String text(String sanitizedHtml) {
+        return sanitizedHtml == null ? "" : Jsoup.parseBodyFragment(sanitizedHtml).text();
+    }
+
+    private static Document doc(SearchOutbox.Type type, long id, long cohortId, String path, String title, String body,
+            boolean facilitatorsOnly, Long authorId, String authorName, long createdEpoch) {
+        Document d = new Document();
+        d.add(new StringField(KEY, key(type, id), Field.Store.YES));
+        d.add(new StringField(TYPE, type.name().toLowerCase(java.util.Locale.ROOT), Field.Store.YES));
+        d.add(new StringField(COHORT, String.valueOf(cohortId), Field.Store.NO));
+        d.add(new StringField(FACILITATORS_ONLY, facilitatorsOnly ? "1" : "0", Field.Store.NO));
+        if (authorId != null) {
+            d.add(new StringField(AUTHOR, String.valueOf(authorId), Field.Store.NO));
+        }
+        // a name hidden from peers is never indexed, so nobody finds a post by it
+        if (authorName != null) {
+            d.add(new TextField(AUTHOR_NAME, authorName, Field.Store.NO));
+        }
+        d.add(new TextField(TITLE, title == null ? "" : title, Field.Store.YES));
+        d.add(new TextField(BODY, body == null ? "" : body, Field.Store.YES));
+        d.add(new StoredField(PATH, path));
+        d.add(new LongPoint(CREATED, createdEpoch));
+        d.add(new StoredField(CREATED, createdEpoch));
+        return d;
+    }
+}

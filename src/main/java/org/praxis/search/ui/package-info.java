@@ -1,0 +1,2 @@
+/** The search field in the app shell and the results view. */
+package org.praxis.search.ui;

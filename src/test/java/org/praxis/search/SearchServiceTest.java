@@ -1,0 +1,181 @@
+package org.praxis.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.praxis.base.security.Role;
+import org.praxis.conversation.ModerationService;
+import org.praxis.conversation.ThreadService;
+import org.praxis.support.IntegrationTest;
+import org.praxis.support.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class SearchServiceTest extends IntegrationTest {
+
+    @Autowired
+    SearchService search;
+    @Autowired
+    Indexer indexer;
+    @Autowired
+    ThreadService threads;
+    @Autowired
+    ModerationService moderation;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    SearchDocuments documents;
+    @Autowired
+    org.jooq.DSLContext db;
+
+    long cohort;
+    long thread;
+    TestData.Person facilitator;
+    TestData.Person author;
+    TestData.Person peer;
+    String word;
+
+    @BeforeEach
+    void cohortWithAThread() {
+        cohort = data.cohort();
+        facilitator = data.personIn(cohort, Role.FACILITATOR);
+        author = data.personIn(cohort, Role.MEMBER);
+        peer = data.personIn(cohort, Role.MEMBER);
+        thread = data.thread(cohort, null, true);
+        // a word no other test writes, so results are this test's alone
+        word = "zq" + Long.toString(System.nanoTime(), 36);
+    }
+
+    private long post(TestData.Person who, String text, boolean facilitatorsOnly, boolean hideName) {
+        data.signIn(who);
+        return threads.reply(thread, null, text, facilitatorsOnly, hideName);
+    }
+
+    private List<SearchHit> find(TestData.Person who, String q) throws Exception {
+        indexer.catchUp();
+        data.signIn(who);
+        return search.search(q, 20);
+    }
+
+    @Test
+    void a_committed_post_is_found_with_english_stemming_and_a_highlighted_snippet() throws Exception {
+        long id = post(author, "Our eligibility policies ask everyone for the same documents " + word + ".", false, false);
+
+        List<SearchHit> hits = find(peer, "policy " + word);
+        assertThat(hits).singleElement().satisfies(h -> {
+            assertThat(h.type()).isEqualTo("post");
+            assertThat(h.id()).isEqualTo(id);
+            assertThat(h.path()).isEqualTo("threads/" + thread + "#post-" + id);
+            assertThat(h.snippetHtml()).contains("<b>policies</b>").doesNotContain("<script");
+        });
+    }
+
+    @Test
+    void a_rolled_back_post_leaves_no_trace_in_the_index() throws Exception {
+        data.signIn(author);
+        transaction.executeWithoutResult(status -> {
+            threads.reply(thread, null, "never committed " + word, false, false);
+            status.setRollbackOnly();
+        });
+        assertThat(find(author, word)).isEmpty();
+    }
+
+    @Test
+    void nobody_finds_what_they_may_not_read() throws Exception {
+        long open = post(author, "open words " + word, false, false);
+        long secret = post(author, "private words " + word, true, false);
+        TestData.Person stranger = data.personIn(data.cohort(), Role.FACILITATOR);
+
+        assertThat(find(peer, word)).extracting(SearchHit::id).containsExactly(open);
+        assertThat(find(author, word)).extracting(SearchHit::id).containsExactlyInAnyOrder(open, secret);
+        assertThat(find(facilitator, word)).extracting(SearchHit::id).containsExactlyInAnyOrder(open, secret);
+        assertThat(find(stranger, word)).isEmpty();
+        assertThat(find(peer, "private " + word)).isEmpty();
+    }
+
+    @Test
+    void hidden_and_removed_posts_leave_the_index_and_hidden_names_are_not_searchable() throws Exception {
+        long hidden = post(author, "to be hidden " + word, false, false);
+        long removed = post(peer, "to be removed " + word, false, false);
+        long anonymous = post(author, "said without a name " + word, false, true);
+        data.signIn(facilitator);
+        moderation.hide(hidden, "reason");
+        data.signIn(peer);
+        threads.delete(removed);
+
+        assertThat(find(peer, word)).extracting(SearchHit::id).containsExactly(anonymous);
+        assertThat(find(peer, "author:" + author.name() + " " + word)).isEmpty();
+        assertThat(find(peer, "author:" + peer.name())).extracting(SearchHit::id).doesNotContain(removed);
+    }
+
+    @Test
+    void phrases_exclusion_and_type_work() throws Exception {
+        long a = post(author, "language access for everyone " + word, false, false);
+        long b = post(peer, "access to language classes " + word, false, false);
+
+        assertThat(find(peer, "\"language access\" " + word)).extracting(SearchHit::id).containsExactly(a);
+        assertThat(find(peer, word + " -classes")).extracting(SearchHit::id).containsExactly(a);
+        assertThat(find(peer, word + " type:post")).extracting(SearchHit::id).containsExactlyInAnyOrder(a, b);
+        assertThat(find(peer, word + " type:session")).isEmpty();
+    }
+
+    @Test
+    void any_query_at_all_returns_results_or_nothing_but_never_fails() throws Exception {
+        post(author, "something " + word, false, false);
+        Random random = new Random(42);
+        String alphabet = "ab\"()[]{}:^~*?\\/-+!&|' \u0000\u0007\t\n😀ß中 OR AND NOT";
+        indexer.catchUp();
+        data.signIn(peer);
+        for (int i = 0; i < 500; i++) {
+            StringBuilder q = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int j = 0; j < length; j++) {
+                q.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThatCode(() -> search.search(q.toString(), 20)).as(q.toString()).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> search.search("x".repeat(10_000), 20)).doesNotThrowAnyException();
+        assertThatCode(() -> search.search("'; drop table post; --", 20)).doesNotThrowAnyException();
+        assertThat(search.search("", 20)).isEmpty();
+    }
+
+    @Test
+    void an_index_whose_folder_was_deleted_is_rebuilt_from_the_outbox() throws Exception {
+        post(author, "kept in the database " + word, false, false);
+        Path folder = Files.createTempDirectory("praxis-index-test-");
+        SearchProperties properties = new SearchProperties(folder.toString(), null, null);
+        SearchIndex first = new SearchIndex(properties);
+        new Indexer(db, first, documents, properties, java.time.Clock.systemUTC()).catchUp();
+        first.commit(Long.MAX_VALUE / 2);
+        first.destroy();
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+
+        SearchIndex rebuilt = new SearchIndex(properties);
+        assertThat(rebuilt.checkpoint()).isZero();
+        new Indexer(db, rebuilt, documents, properties, java.time.Clock.systemUTC()).catchUp();
+        var searcher = rebuilt.searchers().acquire();
+        try {
+            assertThat(searcher.count(SearchService.parse(word))).isEqualTo(1);
+        } finally {
+            rebuilt.searchers().release(searcher);
+            rebuilt.destroy();
+        }
+    }
+
+    @Test
+    void an_unreadable_index_is_detected_and_rebuilt() throws Exception {
+        Path folder = Files.createTempDirectory("praxis-index-bad-");
+        Files.writeString(folder.resolve("segments_1"), "not a lucene index");
+        SearchIndex index = new SearchIndex(new SearchProperties(folder.toString(), null, null));
+        assertThat(index.checkpoint()).isZero();
+        index.destroy();
+    }
+}
