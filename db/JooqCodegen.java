@@ -87,6 +87,8 @@ public class JooqCodegen {
                                 .withDaos(false)
                                 .withJavaTimeTypes(true)
                                 .withGeneratedAnnotation(false)
+                                // the code queries with explicit joins; path methods only clash
+                                .withImplicitJoinPathsToMany(false)
                                 .withComments(false))
                         .withTarget(new Target()
                                 .withPackageName(PACKAGE)

@@ -178,4 +178,18 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(index.checkpoint()).isZero();
         index.destroy();
     }
+
+    @Autowired
+    OutboxListener listener;
+
+    @Test
+    void a_commit_wakes_the_indexer_through_postgresql_notifications() throws Exception {
+        long before = listener.wakeUps();
+        post(author, "wake up " + word, false, false);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (listener.wakeUps() == before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(listener.wakeUps()).isGreaterThan(before);
+    }
 }
