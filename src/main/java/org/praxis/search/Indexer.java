@@ -50,7 +50,7 @@ public class Indexer {
     }
 
     @Scheduled(fixedDelayString = "${praxis.search.poll:250ms}")
-    void poll() {
+    synchronized void poll() {
         try {
             catchUp();
             if (clock.millis() - lastCommitMillis >= properties.commitEvery().toMillis() && seen > index.checkpoint()) {
