@@ -63,6 +63,35 @@ public class Indexer {
     }
 
     /**
+     * Throws the index away and reads the whole outbox again; searches keep working meanwhile
+     * and fill up as the indexer catches up (progress in {@link #status()} and the log).
+     */
+    public synchronized void rebuild() throws IOException {
+        index.writer().deleteAll();
+        seen = 0;
+        index.commit(0);
+        index.searchers().maybeRefreshBlocking();
+        log.info("Search index rebuild started");
+    }
+
+    public IndexStatus status() throws IOException {
+        Long written = db.select(org.jooq.impl.DSL.max(SEARCH_OUTBOX.ID)).from(SEARCH_OUTBOX).fetchOne(0, Long.class);
+        long total = written == null ? 0 : written;
+        long read;
+        synchronized (this) {
+            read = Math.min(seen, total);
+        }
+        var searcher = index.searchers().acquire();
+        try {
+            int documents = searcher.getIndexReader().numDocs();
+            int percent = total == 0 ? 100 : (int) Math.min(100, read * 100 / total);
+            return new IndexStatus(read, total, documents, percent);
+        } finally {
+            index.searchers().release(searcher);
+        }
+    }
+
+    /**
      * How far the checkpoint may move. Ids are handed out when rows are written but become
      * visible when their transactions commit, so a lower id can appear after a higher one. The
      * checkpoint stops before a gap whose next row is recent, and the rows after it are read
@@ -122,6 +151,7 @@ public class Indexer {
         }
         if (total > 0) {
             index.searchers().maybeRefreshBlocking();
+            log.debug("Indexed {} outbox rows, now at {}", total, seen);
         }
         return total;
     }

@@ -45,11 +45,37 @@ public class SearchService {
     private final SearchIndex index;
     private final DSLContext db;
     private final CurrentUser currentUser;
+    private final Indexer indexer;
+    private final org.praxis.audit.AuditService audit;
 
-    SearchService(SearchIndex index, DSLContext db, CurrentUser currentUser) {
+    SearchService(SearchIndex index, DSLContext db, CurrentUser currentUser, Indexer indexer,
+            org.praxis.audit.AuditService audit) {
         this.index = index;
         this.db = db;
         this.currentUser = currentUser;
+        this.indexer = indexer;
+        this.audit = audit;
+    }
+
+    /** Admins: how far the index is. */
+    public IndexStatus status() {
+        currentUser.requireRole(org.praxis.base.security.Role.ADMIN);
+        try {
+            return indexer.status();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Admins: throw the index away and build it again from the outbox. */
+    public void rebuild() {
+        PraxisUser me = currentUser.requireRole(org.praxis.base.security.Role.ADMIN);
+        try {
+            indexer.rebuild();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record(me.id(), "search.rebuild", "search-index", null, null, null);
     }
 
     /** Up to {@code limit} results for any text at all; bad syntax is searched as plain words. */
