@@ -180,11 +180,23 @@ public class DemoData implements ApplicationRunner {
                     .set(THREAD.TITLE, "When our own data was used against the people it described")
                     .set(THREAD.CONTENT_NOTE, "Mentions racial profiling in health records.")
                     .set(THREAD.NAMES_HIDEABLE, true).set(THREAD.CREATED_BY, marisol).execute();
-            db.insertInto(org.praxis.jooq.Tables.SEARCH_OUTBOX).set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_TYPE, "POST")
-                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_ID, post)
-                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.OPERATION, "UPSERT").execute();
+            // everything seeded is searchable, as if written through the services
+            outbox("SESSION", List.of(sessionId));
+            outbox("PROMPT", db.select(PROMPT.ID).from(PROMPT).where(PROMPT.SESSION_ID.eq(sessionId)).fetch(PROMPT.ID));
+            outbox("THREAD", db.select(THREAD.ID).from(THREAD).where(THREAD.COHORT_ID.eq(cohortId)).fetch(THREAD.ID));
+            outbox("POST", List.of(post));
             return true;
         }));
+    }
+
+    private void outbox(String type, List<Long> ids) {
+        for (long id : ids) {
+            db.insertInto(org.praxis.jooq.Tables.SEARCH_OUTBOX)
+                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_TYPE, type)
+                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_ID, id)
+                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.OPERATION, "UPSERT")
+                    .execute();
+        }
     }
 
     private Long memberId(String email) {

@@ -191,5 +191,12 @@ class DemoDataTest extends IntegrationTest {
         assertThat(data.db().fetchCount(org.praxis.jooq.Tables.THREAD, org.praxis.jooq.Tables.THREAD.COHORT_ID.eq(cohort)
                 .and(org.praxis.jooq.Tables.THREAD.CONTENT_NOTE.isNotNull()))).isEqualTo(1);
         assertThat(demo.seedConversation()).isFalse();
+        // seeded rows are searchable like any other
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.SEARCH_OUTBOX,
+                org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_TYPE.in("SESSION", "PROMPT", "THREAD", "POST")
+                        .and(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_ID.in(
+                                data.db().select(org.praxis.jooq.Tables.SESSION.ID).from(org.praxis.jooq.Tables.SESSION)
+                                        .where(org.praxis.jooq.Tables.SESSION.COHORT_ID.eq(cohort))))))
+                .isGreaterThanOrEqualTo(1);
     }
 }

@@ -44,7 +44,7 @@ public class SearchAdminView extends Main implements HasDynamicTitle {
         Button refresh = new Button(getTranslation("search-admin.refresh"), click -> refresh());
         refresh.setId("search-refresh");
         add(new H1(getTranslation("search-admin.title")), new Paragraph(getTranslation("search-admin.intro")),
-                label, progress, numbers, refresh, rebuild);
+                label, progress, numbers, new com.vaadin.flow.component.orderedlayout.HorizontalLayout(refresh, rebuild));
         refresh();
     }
 
