@@ -1,14 +1,8 @@
 package org.praxis.conversation;
 
-import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.REACTION;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.praxis.base.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,30 +39,5 @@ public class ReactionService {
             db.insertInto(REACTION).set(REACTION.POST_ID, postId).set(REACTION.MEMBER_ID, me)
                     .set(REACTION.KIND, kind.name()).execute();
         }
-    }
-
-    /** All reactions in a thread, in one query, after checking the reader may read it. */
-    @Transactional(readOnly = true)
-    public Reactions inThread(long threadId) {
-        java.util.Set<Long> visible = new java.util.HashSet<>();
-        threads.read(threadId, ThreadService.Sort.OLDEST_FIRST).posts().stream()
-                .filter(p -> p.state() == PostState.VISIBLE).forEach(p -> visible.add(p.id()));
-        long me = currentUser.require().id();
-        Map<Long, Map<ReactionKind, List<String>>> byPost = new HashMap<>();
-        Map<Long, List<ReactionKind>> mine = new HashMap<>();
-        db.select(REACTION.POST_ID, REACTION.KIND, REACTION.MEMBER_ID, MEMBER.DISPLAY_NAME)
-                .from(REACTION).join(POST).on(POST.ID.eq(REACTION.POST_ID))
-                .join(MEMBER).on(MEMBER.ID.eq(REACTION.MEMBER_ID))
-                .where(POST.THREAD_ID.eq(threadId)).and(POST.ID.in(visible))
-                .orderBy(REACTION.CREATED_AT)
-                .forEach(r -> {
-                    ReactionKind kind = ReactionKind.valueOf(r.value2());
-                    byPost.computeIfAbsent(r.value1(), k -> new EnumMap<>(ReactionKind.class))
-                            .computeIfAbsent(kind, k -> new ArrayList<>()).add(r.value4());
-                    if (r.value3() == me) {
-                        mine.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(kind);
-                    }
-                });
-        return new Reactions(byPost, mine);
     }
 }

@@ -8,6 +8,7 @@ import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.POST_DRAFT;
 import static org.praxis.jooq.Tables.POST_REVISION;
 import static org.praxis.jooq.Tables.PROMPT;
+import static org.praxis.jooq.Tables.REACTION;
 import static org.praxis.jooq.Tables.SESSION;
 import static org.praxis.jooq.Tables.THREAD;
 
@@ -99,7 +100,30 @@ public class ThreadService {
                 .where(POST.THREAD_ID.eq(threadId)).and(visible)
                 .orderBy(POST.CREATED_AT, POST.ID)
                 .fetch(r -> toItem(r, me.id(), facilitator));
-        return new ThreadPage(header, inReadingOrder(flat, sort));
+        return new ThreadPage(header, inReadingOrder(flat, sort), reactionsTo(flat, me.id()));
+    }
+
+    /** Who reacted how, to the posts the reader sees with their text; one query. */
+    private Reactions reactionsTo(List<PostItem> posts, long me) {
+        List<Long> visible = posts.stream().filter(p -> p.state() == PostState.VISIBLE).map(PostItem::id).toList();
+        Map<Long, Map<ReactionKind, List<String>>> byPost = new HashMap<>();
+        Map<Long, List<ReactionKind>> mine = new HashMap<>();
+        if (visible.isEmpty()) {
+            return new Reactions(byPost, mine);
+        }
+        db.select(REACTION.POST_ID, REACTION.KIND, REACTION.MEMBER_ID, MEMBER.DISPLAY_NAME)
+                .from(REACTION).join(MEMBER).on(MEMBER.ID.eq(REACTION.MEMBER_ID))
+                .where(REACTION.POST_ID.in(visible))
+                .orderBy(REACTION.CREATED_AT)
+                .forEach(r -> {
+                    ReactionKind kind = ReactionKind.valueOf(r.value2());
+                    byPost.computeIfAbsent(r.value1(), k -> new java.util.EnumMap<>(ReactionKind.class))
+                            .computeIfAbsent(kind, k -> new ArrayList<>()).add(r.value4());
+                    if (r.value3() == me) {
+                        mine.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(kind);
+                    }
+                });
+        return new Reactions(byPost, mine);
     }
 
     private static PostItem toItem(Record r, long me, boolean facilitator) {

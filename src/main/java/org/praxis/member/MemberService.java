@@ -114,12 +114,7 @@ public class MemberService {
         long id;
         try {
             id = db.insertInto(MEMBER)
-                    .set(MEMBER.DISPLAY_NAME, draft.getDisplayName().strip())
-                    .set(MEMBER.EMAIL, draft.getEmail().strip())
-                    .set(MEMBER.PRONOUNS, Validation.clean(draft.getPronouns()))
-                    .set(MEMBER.ORGANIZATION_ID, draft.getOrganizationId())
-                    .set(MEMBER.TITLE, Validation.clean(draft.getTitle()))
-                    .set(MEMBER.ROLE, draft.getRole().name())
+                    .set(values(draft))
                     .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(temporary))
                     .set(MEMBER.PASSWORD_MUST_CHANGE, true)
                     .returning(MEMBER.ID)
@@ -146,12 +141,7 @@ public class MemberService {
         mayPlaceInCohort(actor, draft.getCohortId());
         try {
             db.update(MEMBER)
-                    .set(MEMBER.DISPLAY_NAME, draft.getDisplayName().strip())
-                    .set(MEMBER.EMAIL, draft.getEmail().strip())
-                    .set(MEMBER.PRONOUNS, Validation.clean(draft.getPronouns()))
-                    .set(MEMBER.ORGANIZATION_ID, draft.getOrganizationId())
-                    .set(MEMBER.TITLE, Validation.clean(draft.getTitle()))
-                    .set(MEMBER.ROLE, draft.getRole().name())
+                    .set(values(draft))
                     .set(MEMBER.UPDATED_AT, OffsetDateTime.now())
                     .where(MEMBER.ID.eq(id))
                     .execute();
@@ -265,6 +255,18 @@ public class MemberService {
                 .where(MEMBER.ID.eq(me.id()))
                 .execute();
         audit.record(me.id(), "member.password-changed", "member", me.id(), null, null);
+    }
+
+    /** The columns a draft sets, the same for a new account and an edited one. */
+    private static java.util.Map<org.jooq.Field<?>, Object> values(MemberDraft draft) {
+        java.util.Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(MEMBER.DISPLAY_NAME, draft.getDisplayName().strip());
+        values.put(MEMBER.EMAIL, draft.getEmail().strip());
+        values.put(MEMBER.PRONOUNS, Validation.clean(draft.getPronouns()));
+        values.put(MEMBER.ORGANIZATION_ID, draft.getOrganizationId());
+        values.put(MEMBER.TITLE, Validation.clean(draft.getTitle()));
+        values.put(MEMBER.ROLE, draft.getRole().name());
+        return values;
     }
 
     private void validate(MemberDraft draft) {

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.praxis.audit.AuditService;
 import org.praxis.base.Validation;
@@ -137,12 +138,7 @@ public class SessionService {
         ZoneId zone = access.zoneOf(cohortId);
         long id = db.insertInto(SESSION)
                 .set(SESSION.COHORT_ID, cohortId)
-                .set(SESSION.TITLE, draft.getTitle().strip())
-                .set(SESSION.THEME, Validation.clean(draft.getTheme()))
-                .set(SESSION.STARTS_AT, at(draft.getStartsAt(), zone))
-                .set(SESSION.ENDS_AT, at(draft.getEndsAt(), zone))
-                .set(SESSION.DESCRIPTION_MARKDOWN, nullToEmpty(draft.getDescription()))
-                .set(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(draft.getDescription()))
+                .set(values(draft, zone))
                 .set(SESSION.CREATED_BY, me.id())
                 .returning(SESSION.ID).fetchOne(SESSION.ID);
         outbox.upsert(SearchOutbox.Type.SESSION, id);
@@ -157,12 +153,7 @@ public class SessionService {
         validate(draft);
         ZoneId zone = access.zoneOf(cohortId);
         db.update(SESSION)
-                .set(SESSION.TITLE, draft.getTitle().strip())
-                .set(SESSION.THEME, Validation.clean(draft.getTheme()))
-                .set(SESSION.STARTS_AT, at(draft.getStartsAt(), zone))
-                .set(SESSION.ENDS_AT, at(draft.getEndsAt(), zone))
-                .set(SESSION.DESCRIPTION_MARKDOWN, nullToEmpty(draft.getDescription()))
-                .set(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(draft.getDescription()))
+                .set(values(draft, zone))
                 .set(SESSION.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(SESSION.ID.eq(sessionId))
                 .execute();
@@ -347,6 +338,18 @@ public class SessionService {
             v.check(d.getClosesAt().isAfter(d.getOpensAt()), "closesAt", "prompt.closes-before-opens");
         }
         v.throwIfInvalid();
+    }
+
+    /** The columns a draft sets, the same for a new session and an edited one. */
+    private Map<org.jooq.Field<?>, Object> values(SessionDraft draft, ZoneId zone) {
+        Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(SESSION.TITLE, draft.getTitle().strip());
+        values.put(SESSION.THEME, Validation.clean(draft.getTheme()));
+        values.put(SESSION.STARTS_AT, at(draft.getStartsAt(), zone));
+        values.put(SESSION.ENDS_AT, at(draft.getEndsAt(), zone));
+        values.put(SESSION.DESCRIPTION_MARKDOWN, nullToEmpty(draft.getDescription()));
+        values.put(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(draft.getDescription()));
+        return values;
     }
 
     private static OffsetDateTime at(LocalDateTime local, ZoneId zone) {

@@ -191,12 +191,14 @@ class DemoDataTest extends IntegrationTest {
         assertThat(data.db().fetchCount(org.praxis.jooq.Tables.THREAD, org.praxis.jooq.Tables.THREAD.COHORT_ID.eq(cohort)
                 .and(org.praxis.jooq.Tables.THREAD.CONTENT_NOTE.isNotNull()))).isEqualTo(1);
         assertThat(demo.seedConversation()).isFalse();
-        // seeded rows are searchable like any other
-        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.SEARCH_OUTBOX,
-                org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_TYPE.in("SESSION", "PROMPT", "THREAD", "POST")
-                        .and(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_ID.in(
-                                data.db().select(org.praxis.jooq.Tables.SESSION.ID).from(org.praxis.jooq.Tables.SESSION)
-                                        .where(org.praxis.jooq.Tables.SESSION.COHORT_ID.eq(cohort))))))
-                .isGreaterThanOrEqualTo(1);
+        // seeded rows are searchable like any other: the session, both prompts, both threads, the post
+        var outbox = org.praxis.jooq.Tables.SEARCH_OUTBOX;
+        long session = data.db().select(org.praxis.jooq.Tables.SESSION.ID).from(org.praxis.jooq.Tables.SESSION)
+                .where(org.praxis.jooq.Tables.SESSION.COHORT_ID.eq(cohort)).fetchSingle(org.praxis.jooq.Tables.SESSION.ID);
+        assertThat(data.db().fetchCount(outbox, outbox.ENTITY_TYPE.eq("SESSION").and(outbox.ENTITY_ID.eq(session))))
+                .isEqualTo(1);
+        assertThat(data.db().fetchCount(outbox, outbox.ENTITY_TYPE.eq("PROMPT").and(outbox.ENTITY_ID.in(
+                data.db().select(org.praxis.jooq.Tables.PROMPT.ID).from(org.praxis.jooq.Tables.PROMPT)
+                        .where(org.praxis.jooq.Tables.PROMPT.SESSION_ID.eq(session)))))).isEqualTo(2);
     }
 }

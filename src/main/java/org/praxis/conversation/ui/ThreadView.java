@@ -188,7 +188,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private void render() {
         removeAll();
-        reactions = reactionService.inThread(threadId);
+        reactions = page.reactions();
         ThreadHeader h = page.header();
         add(breadcrumb(h));
         H1 title = new H1(h.title());
