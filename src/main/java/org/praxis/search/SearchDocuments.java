@@ -79,6 +79,32 @@ class SearchDocuments {
         return docs;
     }
 
+    /** The table each type is read from, for rebuilding the index from scratch. */
+    private static org.jooq.Table<?> table(SearchOutbox.Type type) {
+        return switch (type) {
+            case POST -> POST;
+            case THREAD -> THREAD;
+            case SESSION -> SESSION;
+            case PROMPT -> PROMPT;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.jooq.Field<Long> id(SearchOutbox.Type type) {
+        return (org.jooq.Field<Long>) table(type).field("id");
+    }
+
+    /** Up to {@code limit} ids of this type after {@code after}, in order: one rebuild batch. */
+    java.util.List<Long> idsAfter(SearchOutbox.Type type, long after, int limit) {
+        org.jooq.Field<Long> id = id(type);
+        return db.select(id).from(table(type)).where(id.gt(after)).orderBy(id).limit(limit).fetch(id);
+    }
+
+    /** How many rows of this type there are (some may yield no document): a rebuild's total. */
+    long count(SearchOutbox.Type type) {
+        return db.fetchCount(table(type));
+    }
+
     private static String text(String sanitizedHtml) {
         return sanitizedHtml == null ? "" : Jsoup.parseBodyFragment(sanitizedHtml).text();
     }

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Lucene index on disk: one writer, a near-real-time {@link SearcherManager}, and commits
- * that carry the outbox checkpoint, so after a crash the indexer replays from the outbox and
+ * that carry the outbox checkpoint (and, during a rebuild, how far the rebuild has read the
+ * tables), so after a crash the indexer replays from the outbox and resumes the rebuild, and
  * nothing is lost. An index that is missing, unreadable or of another {@link #VERSION} is
- * thrown away and rebuilt from the outbox.
+ * thrown away and rebuilt from the tables. Each index has its own node id, under which the node
+ * reports its checkpoint so the outbox can be pruned.
  */
 @Component
 public class SearchIndex implements DisposableBean {
@@ -35,6 +37,8 @@ public class SearchIndex implements DisposableBean {
 
     static final String CHECKPOINT = "outbox";
     static final String VERSION_KEY = "version";
+    static final String NODE_KEY = "node";
+    static final String REBUILD_KEY = "rebuild";
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
@@ -43,7 +47,9 @@ public class SearchIndex implements DisposableBean {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean temporary;
+    private final java.util.UUID node;
     private volatile long checkpoint;
+    private volatile String rebuildPosition;
 
     SearchIndex(SearchProperties properties) throws IOException {
         temporary = properties.indexDir() == null || properties.indexDir().isBlank();
@@ -51,38 +57,44 @@ public class SearchIndex implements DisposableBean {
         Files.createDirectories(folder);
         FSDirectory opened = FSDirectory.open(folder);
         directory = opened;
-        checkpoint = readCheckpoint();
+        Map<String, String> data = readCommitData();
+        checkpoint = data == null ? -1 : Long.parseLong(data.get(CHECKPOINT));
+        node = data != null && data.get(NODE_KEY) != null ? java.util.UUID.fromString(data.get(NODE_KEY))
+                : java.util.UUID.randomUUID();
+        rebuildPosition = data == null ? null : data.get(REBUILD_KEY);
         if (checkpoint < 0) {
             // start from an empty folder: a writer would trip over the remains of a broken index
             for (String file : opened.listAll()) {
                 opened.deleteFile(file);
             }
         }
-        writer = new IndexWriter(directory, new IndexWriterConfig(analyzer())
+        writer = new IndexWriter(directory, new IndexWriterConfig(analyzer()).setRAMBufferSizeMB(64)
                 .setOpenMode(checkpoint < 0 ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND));
         if (checkpoint < 0) {
-            log.info("Search index at {} is new or outdated: rebuilding from the outbox", folder);
+            log.info("Search index at {} is new or outdated: rebuilding from the tables", folder);
             checkpoint = 0;
+            rebuildPosition = "";
         }
         searchers = new SearcherManager(writer, null);
     }
 
-    /** The outbox id up to which the last commit holds everything; -1 when the index must be rebuilt. */
-    private long readCheckpoint() {
+    /** What the last commit recorded; null when the index must be rebuilt from scratch. */
+    private Map<String, String> readCommitData() {
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                return -1;
+                return null;
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 Map<String, String> data = reader.getIndexCommit().getUserData();
                 if (!VERSION.equals(data.get(VERSION_KEY)) || data.get(CHECKPOINT) == null) {
-                    return -1;
+                    return null;
                 }
-                return Long.parseLong(data.get(CHECKPOINT));
+                Long.parseLong(data.get(CHECKPOINT));
+                return data;
             }
         } catch (IOException | RuntimeException e) {
             log.warn("Search index at {} is unreadable ({}): rebuilding", folder, e.toString());
-            return -1;
+            return null;
         }
     }
 
@@ -106,11 +118,34 @@ public class SearchIndex implements DisposableBean {
         return checkpoint;
     }
 
+    java.util.UUID node() {
+        return node;
+    }
+
+    /**
+     * Where an unfinished rebuild stands, as the indexer wrote it ("" for from the start); null
+     * when the index is complete.
+     */
+    String rebuildPosition() {
+        return rebuildPosition;
+    }
+
     /** Makes what was written so far durable, with the outbox id it covers. */
     synchronized void commit(long upTo) throws IOException {
-        writer.setLiveCommitData(Map.of(CHECKPOINT, String.valueOf(upTo), VERSION_KEY, VERSION).entrySet());
+        commit(upTo, null);
+    }
+
+    /** Same, for an index being rebuilt: {@code rebuild} says how far, null once it is complete. */
+    synchronized void commit(long upTo, String rebuild) throws IOException {
+        Map<String, String> data = new java.util.HashMap<>(Map.of(CHECKPOINT, String.valueOf(upTo), VERSION_KEY, VERSION,
+                NODE_KEY, node.toString()));
+        if (rebuild != null) {
+            data.put(REBUILD_KEY, rebuild);
+        }
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
         checkpoint = upTo;
+        rebuildPosition = rebuild;
     }
 
     @Override

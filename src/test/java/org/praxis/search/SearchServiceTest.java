@@ -3,8 +3,6 @@ package org.praxis.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,40 +141,6 @@ class SearchServiceTest extends IntegrationTest {
         assertThatCode(() -> search.search("x".repeat(10_000), 20)).doesNotThrowAnyException();
         assertThatCode(() -> search.search("'; drop table post; --", 20)).doesNotThrowAnyException();
         assertThat(search.search("", 20)).isEmpty();
-    }
-
-    @Test
-    void an_index_whose_folder_was_deleted_is_rebuilt_from_the_outbox() throws Exception {
-        post(author, "kept in the database " + word, false, false);
-        Path folder = Files.createTempDirectory("praxis-index-test-");
-        SearchProperties properties = new SearchProperties(folder.toString(), null, null);
-        SearchIndex first = new SearchIndex(properties);
-        new Indexer(db, first, documents, properties, java.time.Clock.systemUTC()).catchUp();
-        first.commit(Long.MAX_VALUE / 2);
-        first.destroy();
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-
-        SearchIndex rebuilt = new SearchIndex(properties);
-        assertThat(rebuilt.checkpoint()).isZero();
-        new Indexer(db, rebuilt, documents, properties, java.time.Clock.systemUTC()).catchUp();
-        var searcher = rebuilt.searchers().acquire();
-        try {
-            assertThat(searcher.count(SearchService.parse(word))).isEqualTo(1);
-        } finally {
-            rebuilt.searchers().release(searcher);
-            rebuilt.destroy();
-        }
-    }
-
-    @Test
-    void an_unreadable_index_is_detected_and_rebuilt() throws Exception {
-        Path folder = Files.createTempDirectory("praxis-index-bad-");
-        Files.writeString(folder.resolve("segments_1"), "not a lucene index");
-        SearchIndex index = new SearchIndex(new SearchProperties(folder.toString(), null, null));
-        assertThat(index.checkpoint()).isZero();
-        index.destroy();
     }
 
     @Autowired

@@ -51,8 +51,11 @@ public class SearchAdminView extends Main implements HasDynamicTitle {
     void refresh() {
         IndexStatus status = search.status();
         progress.setValue(status.percent());
-        numbers.setText(getTranslation("search-admin.numbers", status.percent(), status.read(), status.written(),
-                status.documents()));
+        numbers.setText(status.rebuilding()
+                ? getTranslation("search-admin.rebuilding", status.percent(), status.rebuildDone(), status.rebuildTotal(),
+                        status.documents())
+                : getTranslation("search-admin.numbers", status.percent(), status.read(), status.written(),
+                        status.documents()));
     }
 
     private void confirmRebuild() {

@@ -50,6 +50,7 @@ class SearchAdminViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("search-rebuild")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-rebuild")));
+        indexer.finishRebuild();
         indexer.catchUp();
         _click(_get(Button.class, spec -> spec.withId("search-refresh")));
 
