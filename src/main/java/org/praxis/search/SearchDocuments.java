@@ -37,6 +37,18 @@ class SearchDocuments {
     static final String BODY = "body";
     static final String PATH = "path";
     static final String CREATED = "created";
+    static final String SESSION_ID = "session";
+    /** The author as a filter and facet; absent when the name is hidden from peers. */
+    static final String BY = "by";
+
+    /** Body text: positions and offsets in the postings, so highlighting needs no second analysis. */
+    private static final org.apache.lucene.document.FieldType BODY_TYPE = new org.apache.lucene.document.FieldType(
+            TextField.TYPE_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+    }
 
     private final DSLContext db;
 
@@ -53,28 +65,30 @@ class SearchDocuments {
         Map<String, Document> docs = new HashMap<>();
         switch (type) {
             case POST -> db.select(POST.ID, POST.THREAD_ID, THREAD.COHORT_ID, THREAD.TITLE, POST.BODY_HTML,
-                            POST.FACILITATORS_ONLY, POST.AUTHOR_ID, POST.NAME_HIDDEN, MEMBER.DISPLAY_NAME, POST.CREATED_AT)
+                            POST.FACILITATORS_ONLY, POST.AUTHOR_ID, POST.NAME_HIDDEN, MEMBER.DISPLAY_NAME, POST.CREATED_AT,
+                            THREAD.SESSION_ID)
                     .from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID)).join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
                     .where(POST.ID.in(ids)).and(POST.DELETED_AT.isNull()).and(POST.HIDDEN_AT.isNull())
-                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value3(),
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value3(), r.value11(),
                             "threads/" + r.value2() + "#post-" + r.value1(), r.value4(), text(r.value5()), r.value6(),
-                            r.value7(), r.value8() ? null : r.value9(), r.value10().toEpochSecond())));
-            case THREAD -> db.select(THREAD.ID, THREAD.COHORT_ID, THREAD.TITLE, THREAD.CONTENT_NOTE, THREAD.CREATED_AT)
-                    .from(THREAD).where(THREAD.ID.in(ids))
-                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(),
-                            "threads/" + r.value1(), r.value3(), r.value4() == null ? "" : r.value4(), false, null, null,
-                            r.value5().toEpochSecond())));
+                            r.value7(), r.value8() ? null : r.value9(), r.value10().toInstant().toEpochMilli())));
+            case THREAD -> db.select(THREAD.ID, THREAD.COHORT_ID, THREAD.TITLE, THREAD.CONTENT_NOTE, THREAD.CREATED_AT,
+                            THREAD.SESSION_ID, THREAD.CREATED_BY, MEMBER.DISPLAY_NAME)
+                    .from(THREAD).leftJoin(MEMBER).on(MEMBER.ID.eq(THREAD.CREATED_BY)).where(THREAD.ID.in(ids))
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(), r.value6(),
+                            "threads/" + r.value1(), r.value3(), r.value4() == null ? "" : r.value4(), false, r.value7(),
+                            r.value8(), r.value5().toInstant().toEpochMilli())));
             case SESSION -> db.select(SESSION.ID, SESSION.COHORT_ID, SESSION.TITLE, SESSION.THEME, SESSION.DESCRIPTION_HTML,
                             SESSION.STARTS_AT)
                     .from(SESSION).where(SESSION.ID.in(ids))
-                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(),
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(), r.value1(),
                             "sessions/" + r.value1(), r.value3(),
                             (r.value4() == null ? "" : r.value4() + " ") + text(r.value5()), false, null, null,
-                            r.value6().toEpochSecond())));
+                            r.value6().toInstant().toEpochMilli())));
             case PROMPT -> db.select(PROMPT.ID, SESSION.COHORT_ID, SESSION.ID, SESSION.TITLE, PROMPT.QUESTION, PROMPT.CREATED_AT)
                     .from(PROMPT).join(SESSION).on(SESSION.ID.eq(PROMPT.SESSION_ID)).where(PROMPT.ID.in(ids))
-                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(),
-                            "sessions/" + r.value3(), r.value4(), r.value5(), false, null, null, r.value6().toEpochSecond())));
+                    .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(), r.value3(),
+                            "sessions/" + r.value3(), r.value4(), r.value5(), false, null, null, r.value6().toInstant().toEpochMilli())));
         }
         return docs;
     }
@@ -109,25 +123,38 @@ class SearchDocuments {
         return sanitizedHtml == null ? "" : Jsoup.parseBodyFragment(sanitizedHtml).text();
     }
 
-    private static Document doc(SearchOutbox.Type type, long id, long cohortId, String path, String title, String body,
-            boolean facilitatorsOnly, Long authorId, String authorName, long createdEpoch) {
+    private static Document doc(SearchOutbox.Type type, long id, long cohortId, Long sessionId, String path, String title,
+            String body, boolean facilitatorsOnly, Long authorId, String authorName, long createdMillis) {
         Document d = new Document();
         d.add(new StringField(KEY, key(type, id), Field.Store.YES));
-        d.add(new StringField(TYPE, type.name().toLowerCase(java.util.Locale.ROOT), Field.Store.YES));
-        d.add(new StringField(COHORT, String.valueOf(cohortId), Field.Store.NO));
+        keyword(d, TYPE, type.name().toLowerCase(java.util.Locale.ROOT), true);
+        keyword(d, COHORT, String.valueOf(cohortId), true);
+        if (sessionId != null) {
+            keyword(d, SESSION_ID, String.valueOf(sessionId), true);
+        }
         d.add(new StringField(FACILITATORS_ONLY, facilitatorsOnly ? "1" : "0", Field.Store.NO));
         if (authorId != null) {
             d.add(new StringField(AUTHOR, String.valueOf(authorId), Field.Store.NO));
         }
-        // a name hidden from peers is never indexed, so nobody finds a post by it
-        if (authorName != null) {
+        // a name hidden from peers is never indexed, so nobody finds, filters or counts a post by it
+        if (authorName != null && authorId != null) {
             d.add(new TextField(AUTHOR_NAME, authorName, Field.Store.NO));
+            keyword(d, BY, String.valueOf(authorId), true);
         }
         d.add(new TextField(TITLE, title == null ? "" : title, Field.Store.YES));
-        d.add(new TextField(BODY, body == null ? "" : body, Field.Store.YES));
+        d.add(new Field(BODY, body == null ? "" : body, BODY_TYPE));
         d.add(new StoredField(PATH, path));
-        d.add(new LongPoint(CREATED, createdEpoch));
-        d.add(new StoredField(CREATED, createdEpoch));
+        d.add(new LongPoint(CREATED, createdMillis));
+        d.add(new org.apache.lucene.document.NumericDocValuesField(CREATED, createdMillis));
+        d.add(new StoredField(CREATED, createdMillis));
         return d;
+    }
+
+    /** An exact term to filter on, stored to show, and with doc values to count it as a facet. */
+    private static void keyword(Document d, String field, String value, boolean facet) {
+        d.add(new StringField(field, value, Field.Store.YES));
+        if (facet) {
+            d.add(new org.apache.lucene.document.SortedDocValuesField(field, new org.apache.lucene.util.BytesRef(value)));
+        }
     }
 }

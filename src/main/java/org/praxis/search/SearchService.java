@@ -1,10 +1,15 @@
 package org.praxis.search;
 
+import static org.praxis.jooq.Tables.COHORT;
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.SESSION;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
@@ -12,7 +17,15 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -29,7 +42,6 @@ import org.jsoup.safety.Safelist;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Searches the index with the reader's rights as a filter inside the query, so results,
@@ -47,9 +59,11 @@ public class SearchService {
     private final CurrentUser currentUser;
     private final Indexer indexer;
     private final org.praxis.audit.AuditService audit;
+    private final Clock clock;
 
     SearchService(SearchIndex index, DSLContext db, CurrentUser currentUser, Indexer indexer,
-            org.praxis.audit.AuditService audit) {
+            org.praxis.audit.AuditService audit, Clock clock) {
+        this.clock = clock;
         this.index = index;
         this.db = db;
         this.currentUser = currentUser;
@@ -79,46 +93,193 @@ public class SearchService {
     }
 
     /** Up to {@code limit} results for any text at all; bad syntax is searched as plain words. */
-    @Transactional(readOnly = true)
     public List<SearchHit> search(String text, int limit) {
-        PraxisUser me = currentUser.require();
-        String q = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+        String q = text == null ? "" : text.strip();
         if (q.isEmpty()) {
             return List.of();
         }
+        return search(SearchQuery.of(q).withLimit(limit)).hits();
+    }
+
+    /**
+     * Results, total and facet counts for what the reader may read. No text: their newest
+     * items. Exact words that find fewer than {@link #SIMILAR_BELOW} results are tried again
+     * allowing a typo or two per word, and the results say so.
+     */
+    public SearchResults search(SearchQuery request) {
+        PraxisUser me = currentUser.require();
+        String q = request.text().replaceAll("\\p{Cntrl}", " ").strip();
         if (q.length() > QUERY_MAX) {
             q = q.substring(0, QUERY_MAX);
         }
-        Query access = accessFilter(me);
-        Query query = new BooleanQuery.Builder()
-                .add(parse(q), BooleanClause.Occur.MUST)
-                .add(access, BooleanClause.Occur.FILTER)
-                .build();
+        Map<Long, String> cohorts = new HashMap<>();
+        Query access = accessFilter(me, cohorts);
+        boolean recent = q.isEmpty();
         try {
             IndexSearcher searcher = index.searchers().acquire();
             try {
-                TopDocs top = searcher.search(query, Math.max(1, Math.min(limit, 100)));
-                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, SearchIndex.analyzer())
-                        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-                        .build();
-                String[] snippets = highlighter.highlight(SearchDocuments.BODY, query, top, 2);
-                List<SearchHit> hits = new ArrayList<>();
-                for (int i = 0; i < top.scoreDocs.length; i++) {
-                    ScoreDoc sd = top.scoreDocs[i];
-                    var doc = searcher.storedFields().document(sd.doc);
-                    String key = doc.get(SearchDocuments.KEY);
-                    String snippet = snippets[i] != null ? snippets[i] : escape(first(doc.get(SearchDocuments.BODY)));
-                    hits.add(new SearchHit(doc.get(SearchDocuments.TYPE), Long.parseLong(key.substring(key.indexOf(':') + 1)),
-                            doc.get(SearchDocuments.PATH), doc.get(SearchDocuments.TITLE),
-                            Jsoup.clean(snippet, Safelist.none().addTags("b")), sd.score));
+                Query exact = recent ? new MatchAllDocsQuery() : parse(q);
+                Found found = run(searcher, exact, access, request, recent);
+                boolean similar = false;
+                if (!recent && found.total < SIMILAR_BELOW) {
+                    Query fuzzy = similar(q);
+                    if (fuzzy != null) {
+                        Found alike = run(searcher, fuzzy, access, request, false);
+                        if (alike.total > found.total) {
+                            found = alike;
+                            similar = true;
+                        }
+                    }
                 }
-                return hits;
+                return results(searcher, found, recent, similar, cohorts);
             } finally {
                 index.searchers().release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Fewer exact results than this and words spelt alike are tried. */
+    static final int SIMILAR_BELOW = 3;
+
+    private static final String[] FACETS = {SearchDocuments.TYPE, SearchDocuments.COHORT, SearchDocuments.SESSION_ID,
+            SearchDocuments.BY};
+
+    private record Found(Query query, TopDocs top, long total, Map<String, Map<String, Long>> counts) {
+    }
+
+    private Found run(IndexSearcher searcher, Query text, Query access, SearchQuery request, boolean recent)
+            throws IOException {
+        BooleanQuery.Builder built = new BooleanQuery.Builder()
+                .add(text, recent ? BooleanClause.Occur.FILTER : BooleanClause.Occur.MUST)
+                .add(access, BooleanClause.Occur.FILTER);
+        if (request.type() != null) {
+            built.add(new TermQuery(new Term(SearchDocuments.TYPE, request.type())), BooleanClause.Occur.FILTER);
+        }
+        if (request.cohort() != null) {
+            built.add(new TermQuery(new Term(SearchDocuments.COHORT, request.cohort().toString())), BooleanClause.Occur.FILTER);
+        }
+        if (request.session() != null) {
+            built.add(new TermQuery(new Term(SearchDocuments.SESSION_ID, request.session().toString())),
+                    BooleanClause.Occur.FILTER);
+        }
+        if (request.author() != null) {
+            built.add(new TermQuery(new Term(SearchDocuments.BY, request.author().toString())), BooleanClause.Occur.FILTER);
+        }
+        if (request.since().days > 0) {
+            long from = clock.instant().minus(java.time.Duration.ofDays(request.since().days)).toEpochMilli();
+            built.add(LongPoint.newRangeQuery(SearchDocuments.CREATED, from, Long.MAX_VALUE), BooleanClause.Occur.FILTER);
+        }
+        Query query = built.build();
+        CollectorManager<?, ? extends TopDocs> top = recent || request.order() == SearchQuery.Order.NEWEST
+                ? new TopFieldCollectorManager(NEWEST, request.limit(), null, Integer.MAX_VALUE, false)
+                : new TopScoreDocCollectorManager(request.limit(), null, Integer.MAX_VALUE, false);
+        Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounts(FACETS)));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) both[1];
+        long total = counts.get(SearchDocuments.TYPE).values().stream().mapToLong(Long::longValue).sum();
+        return new Found(query, (TopDocs) both[0], total, counts);
+    }
+
+    private static final Sort NEWEST = new Sort(new SortField(SearchDocuments.CREATED, SortField.Type.LONG, true));
+
+    private SearchResults results(IndexSearcher searcher, Found found, boolean recent, boolean similar,
+            Map<Long, String> cohorts) throws IOException {
+        String[] snippets = recent ? new String[found.top.scoreDocs.length]
+                : UnifiedHighlighter.builder(searcher, SearchIndex.analyzer())
+                        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
+                        .withHandleMultiTermQuery(true)
+                        .build()
+                        .highlight(SearchDocuments.BODY, found.query, found.top, 2);
+        List<org.apache.lucene.document.Document> docs = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (int i = 0; i < found.top.scoreDocs.length; i++) {
+            // the body only where there is no highlighted passage: it is the largest field by far
+            docs.add(stored.document(found.top.scoreDocs[i].doc, snippets[i] == null ? WITH_BODY : SHOWN));
+        }
+        java.util.Set<Long> sessionIds = new java.util.HashSet<>();
+        java.util.Set<Long> authorIds = new java.util.HashSet<>();
+        for (var doc : docs) {
+            ids(doc.get(SearchDocuments.SESSION_ID), sessionIds);
+            ids(doc.get(SearchDocuments.BY), authorIds);
+        }
+        found.counts.get(SearchDocuments.SESSION_ID).keySet().forEach(v -> ids(v, sessionIds));
+        found.counts.get(SearchDocuments.BY).keySet().forEach(v -> ids(v, authorIds));
+        Map<Long, String> sessions = sessionIds.isEmpty() ? Map.of()
+                : db.select(SESSION.ID, SESSION.TITLE).from(SESSION).where(SESSION.ID.in(sessionIds)).fetchMap(SESSION.ID,
+                        SESSION.TITLE);
+        Map<Long, String> authors = authorIds.isEmpty() ? Map.of()
+                : db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.in(authorIds)).fetchMap(MEMBER.ID,
+                        MEMBER.DISPLAY_NAME);
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            var doc = docs.get(i);
+            String key = doc.get(SearchDocuments.KEY);
+            String snippet = snippets[i] != null ? snippets[i] : escape(first(doc.get(SearchDocuments.BODY)));
+            hits.add(new SearchHit(doc.get(SearchDocuments.TYPE), Long.parseLong(key.substring(key.indexOf(':') + 1)),
+                    doc.get(SearchDocuments.PATH), doc.get(SearchDocuments.TITLE),
+                    Jsoup.clean(snippet, Safelist.none().addTags("b")), found.top.scoreDocs[i].score,
+                    Long.parseLong(doc.get(SearchDocuments.COHORT)), label(cohorts, doc.get(SearchDocuments.COHORT)), label(sessions, doc.get(SearchDocuments.SESSION_ID)),
+                    label(authors, doc.get(SearchDocuments.BY)),
+                    java.time.Instant.ofEpochMilli(doc.getField(SearchDocuments.CREATED).numericValue().longValue())));
+        }
+        Map<SearchResults.Facet, List<SearchResults.FacetCount>> facets = new java.util.EnumMap<>(SearchResults.Facet.class);
+        facets.put(SearchResults.Facet.TYPE, facet(found.counts.get(SearchDocuments.TYPE), Map.of()));
+        facets.put(SearchResults.Facet.COHORT, facet(found.counts.get(SearchDocuments.COHORT), cohorts));
+        facets.put(SearchResults.Facet.SESSION, facet(found.counts.get(SearchDocuments.SESSION_ID), sessions));
+        facets.put(SearchResults.Facet.AUTHOR, facet(found.counts.get(SearchDocuments.BY), authors));
+        return new SearchResults(hits, found.total, facets, similar, recent);
+    }
+
+    private static final java.util.Set<String> SHOWN = java.util.Set.of(SearchDocuments.KEY, SearchDocuments.TYPE,
+            SearchDocuments.PATH, SearchDocuments.TITLE, SearchDocuments.COHORT, SearchDocuments.SESSION_ID,
+            SearchDocuments.BY, SearchDocuments.CREATED);
+    private static final java.util.Set<String> WITH_BODY = java.util.stream.Stream.concat(SHOWN.stream(),
+            java.util.stream.Stream.of(SearchDocuments.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static void ids(String value, java.util.Set<Long> into) {
+        if (value != null) {
+            into.add(Long.parseLong(value));
+        }
+    }
+
+    private static String label(Map<Long, String> names, String id) {
+        return id == null ? null : names.get(Long.parseLong(id));
+    }
+
+    /** The ten most frequent values, most first; types keep their value as label (the view translates it). */
+    private static List<SearchResults.FacetCount> facet(Map<String, Long> counts, Map<Long, String> labels) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(10)
+                .map(e -> new SearchResults.FacetCount(e.getKey(),
+                        labels.isEmpty() ? e.getKey() : labels.getOrDefault(Long.parseLong(e.getKey()), e.getKey()),
+                        e.getValue()))
+                .toList();
+    }
+
+    /**
+     * The same words allowing one typo (two from eight letters on); phrases, exclusions and
+     * fields stay as they were. Null when nothing in the query can be spelt otherwise.
+     */
+    static Query similar(String q) {
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        boolean inPhrase = false;
+        for (String token : q.split("\\s+")) {
+            long quotes = token.chars().filter(c -> c == '"').count();
+            boolean plain = !inPhrase && quotes == 0 && token.matches("[\\p{L}\\p{N}]{4,}");
+            out.append(out.length() == 0 ? "" : " ").append(token);
+            if (plain) {
+                out.append(token.length() >= 8 ? "~2" : "~1");
+                changed = true;
+            }
+            if (quotes % 2 == 1) {
+                inPhrase = !inPhrase;
+            }
+        }
+        return changed ? parse(out.toString()) : null;
     }
 
     private static String first(String body) {
@@ -136,6 +297,8 @@ public class SearchService {
                 Map.of(SearchDocuments.TITLE, 2f, SearchDocuments.BODY, 1f));
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
+        // words spelt alike share their first letter: far fewer terms to try, and few typos are lost
+        parser.setFuzzyPrefixLength(1);
         String prepared = q.replaceAll("(?i)\\bauthor:", SearchDocuments.AUTHOR_NAME + ":");
         try {
             return parser.parse(prepared);
@@ -148,13 +311,16 @@ public class SearchService {
         }
     }
 
-    private Query accessFilter(PraxisUser me) {
+    private Query accessFilter(PraxisUser me, Map<Long, String> cohortNames) {
         List<BytesRef> member = new ArrayList<>();
         List<BytesRef> facilitator = new ArrayList<>();
-        db.select(COHORT_MEMBERSHIP.COHORT_ID, COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
+        db.select(COHORT_MEMBERSHIP.COHORT_ID, COHORT_MEMBERSHIP.ROLE, COHORT.NAME).from(COHORT_MEMBERSHIP)
+                .join(COHORT).on(COHORT.ID.eq(COHORT_MEMBERSHIP.COHORT_ID))
                 .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .forEach(r -> (("FACILITATOR".equals(r.value2())) ? facilitator : member)
-                        .add(new BytesRef(String.valueOf(r.value1()))));
+                .forEach(r -> {
+                    cohortNames.put(r.value1(), r.value3());
+                    (("FACILITATOR".equals(r.value2())) ? facilitator : member).add(new BytesRef(String.valueOf(r.value1())));
+                });
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (!member.isEmpty()) {
             any.add(new BooleanQuery.Builder()

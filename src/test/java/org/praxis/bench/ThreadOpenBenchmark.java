@@ -10,7 +10,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.jooq.DSLContext;
@@ -55,8 +54,8 @@ public final class ThreadOpenBenchmark {
 
             ThreadService service = ctx.getBean(ThreadService.class);
             data.signIn(reader);
-            long[] read = time(warmup, rounds, i -> service.read(threads[i % 2], ThreadService.Sort.OLDEST_FIRST));
-            report("service read of " + POSTS + " posts", read);
+            long[] read = Latencies.time(warmup, rounds, i -> service.read(threads[i % 2], ThreadService.Sort.OLDEST_FIRST));
+            Latencies.report("service read of " + POSTS + " posts", read);
 
             Routes routes = new Routes().autoDiscoverViews("org.praxis");
             MockVaadin.setup(UI::new, new MockSpringServlet(routes, ctx, UI::new));
@@ -67,7 +66,7 @@ public final class ThreadOpenBenchmark {
             // each open ends by writing the response as the server does (Vaadin's UidlWriter); without
             // it the mock UI keeps every change pending and only the garbage collector is measured
             com.vaadin.flow.server.communication.UidlWriter writer = new com.vaadin.flow.server.communication.UidlWriter();
-            long[] open = time(warmup, rounds, i -> {
+            long[] open = Latencies.time(warmup, rounds, i -> {
                 UI.getCurrent().navigate("threads/" + threads[i % 2]);
                 MockVaadin.clientRoundtrip();
                 writer.createUidl(UI.getCurrent(), false);
@@ -84,7 +83,7 @@ public final class ThreadOpenBenchmark {
                             .noneMatch(ThreadView.class::isInstance)) {
                 throw new IllegalStateException("the thread view did not open");
             }
-            report("open the thread view (read, first 30 posts, response)", open);
+            Latencies.report("open the thread view (read, first 30 posts, response)", open);
             MockVaadin.tearDown();
         }
     }
@@ -108,32 +107,5 @@ public final class ThreadOpenBenchmark {
                     .returning(POST.ID).fetchOne(POST.ID);
             made.add(new long[] {id, depth});
         }
-    }
-
-    interface Step {
-        void run(int i) throws Exception;
-    }
-
-    private static long[] time(int warmup, int rounds, Step step) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            step.run(i);
-        }
-        long[] nanos = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            step.run(i);
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        return nanos;
-    }
-
-    private static void report(String what, long[] sorted) {
-        System.out.printf("%-60s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n", what, sorted.length,
-                ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double ms(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }

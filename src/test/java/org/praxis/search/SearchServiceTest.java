@@ -143,6 +143,136 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(search.search("", 20)).isEmpty();
     }
 
+    private SearchResults results(TestData.Person who, SearchQuery q) throws Exception {
+        indexer.catchUp();
+        data.signIn(who);
+        return search.search(q);
+    }
+
+    private static SearchQuery query(String text, String type, Long cohortId, Long session, Long author,
+            SearchQuery.Since since, SearchQuery.Order order) {
+        return new SearchQuery(text, type, cohortId, session, author, since, order, SearchQuery.PAGE);
+    }
+
+    private static java.util.Map<String, Long> counts(SearchResults r, SearchResults.Facet facet) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        r.facets().get(facet).forEach(c -> out.put(c.value(), c.count()));
+        return out;
+    }
+
+    /** A session of the cohort with a thread in it; returns {session, thread}. */
+    private long[] sessionWithThread(long cohortId) {
+        long session = transaction.execute(status -> {
+            long id = db.insertInto(org.praxis.jooq.Tables.SESSION)
+                .set(org.praxis.jooq.Tables.SESSION.COHORT_ID, cohortId)
+                .set(org.praxis.jooq.Tables.SESSION.TITLE, "Session on burdens " + word)
+                .set(org.praxis.jooq.Tables.SESSION.STARTS_AT, java.time.OffsetDateTime.now().plusDays(1))
+                .set(org.praxis.jooq.Tables.SESSION.ENDS_AT, java.time.OffsetDateTime.now().plusDays(1).plusHours(2))
+                .returning(org.praxis.jooq.Tables.SESSION.ID).fetchOne(org.praxis.jooq.Tables.SESSION.ID);
+            outbox.upsert(SearchOutbox.Type.SESSION, id);
+            return id;
+        });
+        long inSession = db.insertInto(org.praxis.jooq.Tables.THREAD)
+                .set(org.praxis.jooq.Tables.THREAD.COHORT_ID, cohortId)
+                .set(org.praxis.jooq.Tables.THREAD.SESSION_ID, session)
+                .set(org.praxis.jooq.Tables.THREAD.TITLE, "In the session")
+                .returning(org.praxis.jooq.Tables.THREAD.ID).fetchOne(org.praxis.jooq.Tables.THREAD.ID);
+        return new long[] {session, inSession};
+    }
+
+    @Test
+    void totals_and_facet_counts_only_ever_count_what_the_reader_may_read() throws Exception {
+        long open = post(author, "open words " + word, false, false);
+        post(author, "facilitators only " + word, true, false);
+        TestData.Person shy = data.personIn(cohort, Role.MEMBER);
+        post(shy, "said without a name " + word, false, true);
+        long other = data.cohort();
+        TestData.Person outsider = data.personIn(other, Role.MEMBER);
+        long elsewhere = data.thread(other);
+        data.signIn(outsider);
+        threads.reply(elsewhere, null, "another cohort " + word, false, false);
+
+        SearchResults r = results(peer, SearchQuery.of(word));
+
+        assertThat(r.total()).isEqualTo(2);
+        assertThat(r.hits()).hasSize(2);
+        assertThat(counts(r, SearchResults.Facet.TYPE)).containsExactly(java.util.Map.entry("post", 2L));
+        assertThat(counts(r, SearchResults.Facet.COHORT)).containsOnlyKeys(String.valueOf(cohort));
+        // the hidden name is neither counted nor offered as a filter; the outsider is not there at all
+        assertThat(counts(r, SearchResults.Facet.AUTHOR)).containsExactly(java.util.Map.entry(String.valueOf(author.id()), 1L));
+        assertThat(r.facets().get(SearchResults.Facet.AUTHOR)).extracting(SearchResults.FacetCount::label)
+                .containsExactly(author.name());
+        assertThat(r.hits()).filteredOn(h -> h.id() == open).singleElement().satisfies(h -> {
+            assertThat(h.author()).isEqualTo(author.name());
+            assertThat(h.cohort()).isEqualTo(data.cohortName(cohort));
+        });
+        assertThat(r.hits()).filteredOn(h -> h.author() == null).hasSize(1);
+
+        SearchResults forFacilitator = results(facilitator, SearchQuery.of(word));
+        assertThat(forFacilitator.total()).isEqualTo(3);
+        assertThat(counts(forFacilitator, SearchResults.Facet.AUTHOR)).containsEntry(String.valueOf(author.id()), 2L)
+                .doesNotContainKey(String.valueOf(shy.id()));
+    }
+
+    @Test
+    void filters_narrow_by_type_cohort_session_author_and_age() throws Exception {
+        long[] inSession = sessionWithThread(cohort);
+        indexer.catchUp();
+        data.signIn(author);
+        long there = threads.reply(inSession[1], null, "said in the session " + word, false, false);
+        long here = post(peer, "said in the commons " + word, false, false);
+        long old = post(peer, "said long ago " + word, false, false);
+        transaction.executeWithoutResult(status -> {
+            db.update(org.praxis.jooq.Tables.POST).set(org.praxis.jooq.Tables.POST.CREATED_AT,
+                    java.time.OffsetDateTime.now().minusYears(2)).where(org.praxis.jooq.Tables.POST.ID.eq(old)).execute();
+            outbox.upsert(SearchOutbox.Type.POST, old);
+        });
+
+        assertThat(results(peer, query(word, "post", null, inSession[0], null, null, null)).hits())
+                .extracting(SearchHit::id).containsExactly(there);
+        assertThat(results(peer, query(word, null, null, null, (Long) peer.id(), null, null)).hits())
+                .extracting(SearchHit::id).containsExactlyInAnyOrder(here, old);
+        assertThat(results(peer, query(word, "post", null, null, null, SearchQuery.Since.MONTH, null)).hits())
+                .extracting(SearchHit::id).containsExactlyInAnyOrder(there, here);
+        assertThat(results(peer, query(word, "post", null, null, null, null, SearchQuery.Order.NEWEST)).hits())
+                .extracting(SearchHit::id).last().isEqualTo(old);
+        SearchResults sessions = results(peer, query(word, null, null, null, null, null, null));
+        assertThat(counts(sessions, SearchResults.Facet.SESSION)).containsEntry(String.valueOf(inSession[0]), 2L);
+        assertThat(sessions.facets().get(SearchResults.Facet.SESSION)).extracting(SearchResults.FacetCount::label)
+                .contains("Session on burdens " + word);
+        // a cohort the reader is not in filters to nothing, however it is asked
+        assertThat(results(peer, query(word, null, data.cohort(), null, null, null, null)).total()).isZero();
+    }
+
+    @Test
+    void a_misspelt_word_finds_words_spelt_alike_and_says_so() throws Exception {
+        long id = post(author, "We hired an interpreter for every clinic " + word, false, false);
+
+        SearchResults exact = results(peer, SearchQuery.of("interpreter " + word));
+        assertThat(exact.similar()).isFalse();
+        assertThat(exact.hits()).extracting(SearchHit::id).containsExactly(id);
+
+        SearchResults typo = results(peer, SearchQuery.of("interpretr " + word));
+        assertThat(typo.similar()).isTrue();
+        assertThat(typo.hits()).extracting(SearchHit::id).containsExactly(id);
+        assertThat(typo.hits().get(0).snippetHtml()).contains("<b>interpreter</b>");
+    }
+
+    @Test
+    void no_words_shows_the_newest_things_the_reader_may_read() throws Exception {
+        long first = post(author, "first " + word, false, false);
+        long second = post(peer, "second " + word, false, false);
+        post(author, "not for peers " + word, true, false);
+
+        SearchResults recent = results(peer, query("", "post", cohort, null, null, null, null));
+        assertThat(recent.recent()).isTrue();
+        assertThat(recent.hits()).extracting(SearchHit::id).containsExactly(second, first);
+        assertThat(recent.total()).isEqualTo(2);
+    }
+
+    @Autowired
+    SearchOutbox outbox;
+
     @Autowired
     OutboxListener listener;
 

@@ -25,7 +25,7 @@ class DatabaseConfiguration {
         dataSource.setPoolName("praxis");
         dataSource.setMaximumPoolSize(properties.poolSize() > 0 ? properties.poolSize() : 10);
         if (properties.embedded()) {
-            dataSource.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(properties.embeddedDataDir()));
+            dataSource.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(properties.embeddedDataDir(), properties.embeddedSettings()));
             dataSource.setUsername("postgres");
             dataSource.setPassword("postgres");
         } else {

@@ -26,10 +26,10 @@ final class EmbeddedPostgresServer {
     }
 
     /** The JDBC URL of the running server, starting it first if needed. */
-    static synchronized String jdbcUrl(String dataDir) {
+    static synchronized String jdbcUrl(String dataDir, java.util.Map<String, String> settings) {
         users++;
         if (server == null) {
-            server = start(dataDir);
+            server = start(dataDir, settings);
             dataDirectory = dataDir;
             Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stop, "embedded-postgres-stop"));
         } else if (!String.valueOf(dataDir).equals(String.valueOf(dataDirectory))) {
@@ -38,12 +38,13 @@ final class EmbeddedPostgresServer {
         return server.getJdbcUrl("postgres", "postgres");
     }
 
-    private static EmbeddedPostgres start(String dataDir) {
+    private static EmbeddedPostgres start(String dataDir, java.util.Map<String, String> settings) {
         long started = System.nanoTime();
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("timezone", "UTC");
+            settings.forEach(builder::setServerConfig);
             if (dataDir != null && !dataDir.isBlank()) {
                 Path directory = Path.of(dataDir).toAbsolutePath();
                 Files.createDirectories(directory);
