@@ -70,7 +70,7 @@ class SearchDocuments {
                     .from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID)).join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
                     .where(POST.ID.in(ids)).and(POST.DELETED_AT.isNull()).and(POST.HIDDEN_AT.isNull())
                     .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value3(), r.value11(),
-                            "threads/" + r.value2() + "#post-" + r.value1(), r.value4(), text(r.value5()), r.value6(),
+                            "threads/" + r.value2() + "?post=" + r.value1(), r.value4(), text(r.value5()), r.value6(),
                             r.value7(), r.value8() ? null : r.value9(), r.value10().toInstant().toEpochMilli())));
             case THREAD -> db.select(THREAD.ID, THREAD.COHORT_ID, THREAD.TITLE, THREAD.CONTENT_NOTE, THREAD.CREATED_AT,
                             THREAD.SESSION_ID, THREAD.CREATED_BY, MEMBER.DISPLAY_NAME)

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 public class SearchIndex implements DisposableBean {
 
     /** Raise when the document model changes: older indexes are rebuilt. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     static final String CHECKPOINT = "outbox";
     static final String VERSION_KEY = "version";

@@ -140,6 +140,8 @@ public class SearchService {
         }
     }
 
+    private static final int FUZZY_EXPANSIONS = 10;
+
     /** Fewer exact results than this and words spelt alike are tried. */
     static final int SIMILAR_BELOW = 3;
 
@@ -294,7 +296,14 @@ public class SearchService {
     static Query parse(String q) {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
                 new String[] {SearchDocuments.TITLE, SearchDocuments.BODY}, SearchIndex.analyzer(),
-                Map.of(SearchDocuments.TITLE, 2f, SearchDocuments.BODY, 1f));
+                Map.of(SearchDocuments.TITLE, 2f, SearchDocuments.BODY, 1f)) {
+            @Override
+            protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
+                // the ten closest spellings are plenty for a typo, and keep the query cheap
+                return new org.apache.lucene.search.FuzzyQuery(term, Math.max(1, Math.min(2, (int) minimumSimilarity)),
+                        prefixLength, FUZZY_EXPANSIONS, true);
+            }
+        };
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         // words spelt alike share their first letter: far fewer terms to try, and few typos are lost

@@ -69,7 +69,7 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(hits).singleElement().satisfies(h -> {
             assertThat(h.type()).isEqualTo("post");
             assertThat(h.id()).isEqualTo(id);
-            assertThat(h.path()).isEqualTo("threads/" + thread + "#post-" + id);
+            assertThat(h.path()).isEqualTo("threads/" + thread + "?post=" + id);
             assertThat(h.snippetHtml()).contains("<b>policies</b>").doesNotContain("<script");
         });
     }
@@ -207,6 +207,12 @@ class SearchServiceTest extends IntegrationTest {
             assertThat(h.cohort()).isEqualTo(data.cohortName(cohort));
         });
         assertThat(r.hits()).filteredOn(h -> h.author() == null).hasSize(1);
+        // nor do snippets carry any word of what the reader may not read
+        assertThat(r.hits()).extracting(SearchHit::snippetHtml)
+                .noneMatch(html -> html.contains("facilitators") || html.contains("another cohort"));
+        assertThat(results(peer, SearchQuery.of("facilitators " + word)).hits()).isEmpty();
+        assertThat(results(outsider, SearchQuery.of(word)).facets().get(SearchResults.Facet.AUTHOR))
+                .extracting(SearchResults.FacetCount::value).containsExactly(String.valueOf(outsider.id()));
 
         SearchResults forFacilitator = results(facilitator, SearchQuery.of(word));
         assertThat(forFacilitator.total()).isEqualTo(3);

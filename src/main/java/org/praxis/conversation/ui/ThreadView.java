@@ -81,6 +81,8 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private ThreadService.Sort sort = ThreadService.Sort.OLDEST_FIRST;
     private boolean noteAccepted;
     private int shown = PAGE;
+    /** A post to open at (from search or a link): shown, marked and scrolled to once. */
+    private Long target;
     private ThreadPage page;
     private ZoneId zone;
     private final Div postList = new Div();
@@ -170,6 +172,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        target = event.getLocation().getQueryParameters().getSingleParameter("post")
+                .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
+        aim();
         zone = access.zoneOf(page.header().cohortId());
         reader = currentUser.require().id();
         unseen = 0;
@@ -369,6 +374,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             postList.add(article);
             count++;
         }
+        showTarget(rendered);
         hiddenReplies.forEach((postId, n) -> {
             Article article = rendered.get(postId);
             if (article != null) {
@@ -378,6 +384,56 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 article.add(more);
             }
         });
+    }
+
+    /**
+     * Makes sure the target post will be on the page: a post deeper than the thread shows opens
+     * in the branch of the ancestor it hangs under, and enough pages are shown to reach it. A
+     * post the reader may not see (or that is gone) is simply not aimed at.
+     */
+    private void aim() {
+        Map<Long, PostItem> byId = new HashMap<>();
+        page.posts().forEach(p -> byId.put(p.id(), p));
+        PostItem post = target == null ? null : byId.get(target);
+        if (post == null) {
+            target = null;
+            return;
+        }
+        if (branch == null && post.depth() > MAX_INDENT) {
+            PostItem ancestor = post;
+            while (post.depth() - ancestor.depth() < MAX_INDENT && ancestor.parentId() != null
+                    && byId.containsKey(ancestor.parentId())) {
+                ancestor = byId.get(ancestor.parentId());
+            }
+            branch = ancestor.id();
+        }
+        List<PostItem> listed = branch == null ? page.posts() : subtree(page.posts(), branch);
+        if (listed.isEmpty()) {
+            return;
+        }
+        int base = listed.get(0).depth();
+        int index = 0;
+        for (PostItem p : listed) {
+            if (p.id() == target) {
+                break;
+            }
+            if (p.depth() - base <= MAX_INDENT) {
+                index++;
+            }
+        }
+        shown = Math.max(shown, (index / PAGE + 1) * PAGE);
+    }
+
+    /** Marks the target post, scrolls it into the middle of the screen and gives it focus, once. */
+    private void showTarget(Map<Long, Article> rendered) {
+        Article article = target == null ? null : rendered.get(target);
+        if (article == null) {
+            return;
+        }
+        article.addClassName("praxis-post-target");
+        article.getElement().setAttribute("tabindex", "-1");
+        article.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus({preventScroll: true});");
+        target = null;
     }
 
     /** The post and all replies below it. */

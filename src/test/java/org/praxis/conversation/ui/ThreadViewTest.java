@@ -83,6 +83,36 @@ class ThreadViewTest extends KaribuTest {
     }
 
     @Test
+    void a_post_opened_from_a_link_is_on_the_page_and_marked_however_far_down_or_deep_it_is() {
+        data.signIn(author);
+        long first = threads.reply(thread, null, "The first answer", false, false);
+        long parent = first;
+        for (int depth = 1; depth <= 6; depth++) {
+            parent = threads.reply(thread, parent, "Deeper, level " + depth, false, false);
+        }
+        long deep = parent;
+        long latest = first;
+        for (int i = 0; i < 40; i++) {
+            latest = threads.reply(thread, null, "Answer " + i, false, false);
+        }
+        long last = latest;
+
+        signInAs(peer);
+        navigate("threads/" + thread);
+        _assertNone(Article.class, spec -> spec.withId("post-" + last));
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("threads/" + thread,
+                com.vaadin.flow.router.QueryParameters.of("post", String.valueOf(last)));
+        assertThat(_get(Article.class, spec -> spec.withId("post-" + last)).getClassNames()).contains("praxis-post-target");
+
+        navigate("");
+        com.vaadin.flow.component.UI.getCurrent().navigate("threads/" + thread,
+                com.vaadin.flow.router.QueryParameters.of("post", String.valueOf(deep)));
+        assertThat(_get(Article.class, spec -> spec.withId("post-" + deep)).getClassNames()).contains("praxis-post-target");
+        _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("whole-thread"));
+    }
+
+    @Test
     void a_member_posts_with_a_preview_and_a_peer_replies_under_it() {
         open(author);
         write("", "Our **sliding scale** treats everyone the same.");
