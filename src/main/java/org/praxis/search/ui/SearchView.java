@@ -102,26 +102,10 @@ public class SearchView extends Main implements BeforeEnterObserver, HasDynamicT
             facets.put(facet, select);
             filters.add(select);
         }
-        since.setId("search-filter-since");
-        since.setLabel(getTranslation("search.filter.since"));
-        since.setItems(SearchQuery.Since.values());
-        since.setItemLabelGenerator(s -> getTranslation("search.since." + s.name().toLowerCase(java.util.Locale.ROOT)));
-        since.addValueChangeListener(e -> {
-            if (!filling) {
-                go(with("since", e.getValue() == null || e.getValue() == SearchQuery.Since.ANY ? null
-                        : e.getValue().name().toLowerCase(java.util.Locale.ROOT), true));
-            }
-        });
-        order.setId("search-order");
-        order.setLabel(getTranslation("search.order"));
-        order.setItems(SearchQuery.Order.values());
-        order.setItemLabelGenerator(o -> getTranslation("search.order." + o.name().toLowerCase(java.util.Locale.ROOT)));
-        order.addValueChangeListener(e -> {
-            if (!filling) {
-                go(with("order", e.getValue() == null || e.getValue() == SearchQuery.Order.RELEVANCE ? null
-                        : e.getValue().name().toLowerCase(java.util.Locale.ROOT), true));
-            }
-        });
+        choice(since, "search-filter-since", "search.filter.since", "since", "search.since.", SearchQuery.Since.values(),
+                SearchQuery.Since.ANY);
+        choice(order, "search-order", "search.order", "order", "search.order.", SearchQuery.Order.values(),
+                SearchQuery.Order.RELEVANCE);
         filters.add(since, order);
 
         status.setId("search-status");
@@ -132,6 +116,21 @@ public class SearchView extends Main implements BeforeEnterObserver, HasDynamicT
         more.setText(getTranslation("search.more"));
         more.addClickListener(click -> go(with("limit", String.valueOf(limit() + SearchQuery.PAGE), false)));
         add(new H1(getTranslation("search.title")), bar, filters, status, results, more);
+    }
+
+    /** A select of fixed options kept in the address as {@code parameter}; the default leaves it out. */
+    private <E extends Enum<E>> void choice(Select<E> select, String id, String label, String parameter,
+            String itemLabels, E[] options, E otherwise) {
+        select.setId(id);
+        select.setLabel(getTranslation(label));
+        select.setItems(options);
+        select.setItemLabelGenerator(o -> getTranslation(itemLabels + o.name().toLowerCase(java.util.Locale.ROOT)));
+        select.addValueChangeListener(e -> {
+            if (!filling) {
+                go(with(parameter, e.getValue() == null || e.getValue() == otherwise ? null
+                        : e.getValue().name().toLowerCase(java.util.Locale.ROOT), true));
+            }
+        });
     }
 
     private static String param(Facet facet) {
