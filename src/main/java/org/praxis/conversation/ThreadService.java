@@ -229,6 +229,25 @@ public class ThreadService {
     }
 
     /**
+     * A thread for peer review of something a member shared with the cohort (a policy
+     * analysis): any member may open one; it lives in the commons like any other thread.
+     */
+    @Transactional
+    public long openForReview(long cohortId, String title) {
+        access.requireMember(cohortId);
+        PraxisUser me = currentUser.require();
+        String titled = ("Review: " + title.strip());
+        long id = db.insertInto(THREAD)
+                .set(THREAD.COHORT_ID, cohortId)
+                .set(THREAD.TITLE, titled.length() > TITLE_MAX ? titled.substring(0, TITLE_MAX) : titled)
+                .set(THREAD.CREATED_BY, me.id())
+                .returning(THREAD.ID).fetchOne(THREAD.ID);
+        outbox.upsert(SearchOutbox.Type.THREAD, id);
+        audit.record(me.id(), "thread.opened", "thread", id, null, null);
+        return id;
+    }
+
+    /**
      * Posts a reply to the thread, or to one of its posts. Refused with a message at the body
      * field when empty, too long, too soon after the member's last post, or the thread is
      * read-only; throws {@link AgreementRequiredException} until the agreements are acknowledged.

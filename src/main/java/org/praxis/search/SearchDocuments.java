@@ -1,5 +1,6 @@
 package org.praxis.search;
 
+import static org.praxis.jooq.Tables.ANALYSIS;
 import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.PROMPT;
@@ -40,6 +41,8 @@ class SearchDocuments {
     static final String SESSION_ID = "session";
     /** The author as a filter and facet; absent when the name is hidden from peers. */
     static final String BY = "by";
+    /** "1" on what was published to every cohort. */
+    static final String PUBLISHED = "published";
 
     /** Body text: positions and offsets in the postings, so highlighting needs no second analysis. */
     private static final org.apache.lucene.document.FieldType BODY_TYPE = new org.apache.lucene.document.FieldType(
@@ -51,9 +54,11 @@ class SearchDocuments {
     }
 
     private final DSLContext db;
+    private final org.praxis.base.text.Markdown markdown;
 
-    SearchDocuments(DSLContext db) {
+    SearchDocuments(DSLContext db, org.praxis.base.text.Markdown markdown) {
         this.db = db;
+        this.markdown = markdown;
     }
 
     static String key(SearchOutbox.Type type, long id) {
@@ -89,8 +94,36 @@ class SearchDocuments {
                     .from(PROMPT).join(SESSION).on(SESSION.ID.eq(PROMPT.SESSION_ID)).where(PROMPT.ID.in(ids))
                     .forEach(r -> docs.put(key(type, r.value1()), doc(type, r.value1(), r.value2(), r.value3(),
                             "sessions/" + r.value3(), r.value4(), r.value5(), false, null, null, r.value6().toInstant().toEpochMilli())));
+            case ANALYSIS -> db.select(ANALYSIS.ID, ANALYSIS.COHORT_ID, ANALYSIS.TITLE, ANALYSIS.SECTIONS, ANALYSIS.PUBLISHED,
+                            ANALYSIS.CREATED_BY, MEMBER.DISPLAY_NAME, ANALYSIS.SHARED_AT)
+                    .from(ANALYSIS).leftJoin(MEMBER).on(MEMBER.ID.eq(ANALYSIS.CREATED_BY))
+                    .where(ANALYSIS.ID.in(ids)).and(ANALYSIS.STATUS.ne("DRAFT"))
+                    .forEach(r -> {
+                        Document d = doc(type, r.value1(), r.value2(), null, "analyses/" + r.value1(), r.value3(),
+                                sectionsText(r.value4()), false, r.value6(), r.value7(),
+                                r.value8().toInstant().toEpochMilli());
+                        if (r.value5()) {
+                            d.add(new StringField(PUBLISHED, "1", Field.Store.NO));
+                        }
+                        docs.put(key(type, r.value1()), d);
+                    });
         }
         return docs;
+    }
+
+    /** The sections' text, one paragraph each (Markdown rendered and stripped to its words). */
+    private String sectionsText(org.jooq.JSONB sections) {
+        StringBuilder out = new StringBuilder();
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(sections.data()).fields().forEachRemaining(e -> {
+                if (!e.getValue().asText().isBlank()) {
+                    out.append(text(markdown.toSafeHtml(e.getValue().asText()))).append("\n\n");
+                }
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString().strip();
     }
 
     /** The table each type is read from, for rebuilding the index from scratch. */
@@ -100,6 +133,7 @@ class SearchDocuments {
             case THREAD -> THREAD;
             case SESSION -> SESSION;
             case PROMPT -> PROMPT;
+            case ANALYSIS -> ANALYSIS;
         };
     }
 

@@ -344,6 +344,10 @@ public class SearchService {
         if (!facilitator.isEmpty()) {
             any.add(new TermInSetQuery(SearchDocuments.COHORT, facilitator), BooleanClause.Occur.SHOULD);
         }
+        // published to every cohort: for everyone who belongs to one
+        if (!member.isEmpty() || !facilitator.isEmpty()) {
+            any.add(new TermQuery(new Term(SearchDocuments.PUBLISHED, "1")), BooleanClause.Occur.SHOULD);
+        }
         BooleanQuery built = any.build();
         return built.clauses().isEmpty() ? new MatchNoDocsQuery() : built;
     }

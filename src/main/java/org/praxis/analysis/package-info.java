@@ -1,0 +1,6 @@
+/**
+ * The library of policy analyses: members look at one policy, practice or structure of their
+ * organisation through the equity-versus-equality lens, in seven sections; shared analyses keep
+ * a version per save, are compared section by section and reviewed by peers.
+ */
+package org.praxis.analysis;
