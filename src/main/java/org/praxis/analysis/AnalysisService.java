@@ -380,6 +380,12 @@ public class AnalysisService {
         return out.toString();
     }
 
+    /** The analysis as a PDF, for a reader to print or send. */
+    @Transactional(readOnly = true)
+    public byte[] exportPdf(long id, java.util.function.Function<String, String> translate) {
+        return AnalysisPdf.render(read(id), translate);
+    }
+
     // ---- rules
 
     /** What the reader may see: their own analyses, and shared ones of their cohorts or published ones. */

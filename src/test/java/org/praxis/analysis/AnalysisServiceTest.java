@@ -246,4 +246,24 @@ class AnalysisServiceTest extends IntegrationTest {
             assertThat(md).contains("## analysis.section." + s.key()).contains("English form for " + s.key());
         }
     }
+
+    @Test
+    void the_pdf_export_reads_back_with_every_section() throws Exception {
+        long id = sharedAnalysis();
+        data.signIn(peer);
+        byte[] pdf = analyses.exportPdf(id, key -> key);
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        assertThat(text.toString()).contains("Interpreters at intake");
+        for (Section s : Section.values()) {
+            assertThat(text.toString()).contains("English form for " + s.key());
+        }
+        data.signIn(outsider);
+        assertThatThrownBy(() -> analyses.exportPdf(id, key -> key)).isInstanceOf(AccessDeniedException.class);
+    }
 }
