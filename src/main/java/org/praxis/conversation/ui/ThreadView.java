@@ -757,24 +757,8 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         Div box = new Div(new Paragraph(label));
         box.setId(id);
         box.addClassName("praxis-revision");
-        Pre text = new Pre();
-        for (org.praxis.base.text.WordDiff.Segment segment : org.praxis.base.text.WordDiff.between(before, after)) {
-            switch (segment.kind()) {
-                case SAME -> text.add(new com.vaadin.flow.component.Text(segment.text()));
-                case ADDED -> text.add(new Changed("ins", segment.text()));
-                case REMOVED -> text.add(new Changed("del", segment.text()));
-            }
-        }
-        box.add(text);
+        box.add(new org.praxis.base.ui.DiffText(org.praxis.base.text.WordDiff.between(before, after)));
         return box;
-    }
-
-    /** An {@code <ins>} or {@code <del>} element, so the change is announced and not only coloured. */
-    static final class Changed extends com.vaadin.flow.component.HtmlContainer {
-        Changed(String tag, String text) {
-            super(tag);
-            setText(text);
-        }
     }
 
     private void openHide(PostItem p) {

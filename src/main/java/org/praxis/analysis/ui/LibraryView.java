@@ -1,0 +1,216 @@
+package org.praxis.analysis.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Locale;
+import org.praxis.analysis.AnalysisService;
+import org.praxis.analysis.AnalysisStatus;
+import org.praxis.analysis.AnalysisSummary;
+import org.praxis.analysis.Dimension;
+import org.praxis.analysis.LibraryFilter;
+import org.praxis.analysis.PolicyArea;
+import org.praxis.base.ui.Links;
+import org.praxis.base.ui.MainLayout;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.CohortChoice;
+
+/**
+ * The cohort's library of policy analyses (and those published to every cohort): filters by
+ * policy area, equity dimension and status, recent or most discussed first; a reader's own
+ * drafts are listed for them alone. Filters live in the address.
+ */
+@Route(value = "library", layout = MainLayout.class)
+@PermitAll
+@Menu(title = "nav.library", order = 4, icon = "vaadin:book")
+public class LibraryView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient AnalysisService analyses;
+    private final transient CohortAccess access;
+    private final Select<PolicyArea> area = new Select<>();
+    private final Select<Dimension> dimension = new Select<>();
+    private final Select<AnalysisStatus> status = new Select<>();
+    private final Select<LibraryFilter.Order> order = new Select<>();
+    private final UnorderedList list = new UnorderedList();
+    private final Paragraph count = new Paragraph();
+    private long cohortId;
+    private boolean filling;
+
+    public LibraryView(AnalysisService analyses, CohortAccess access) {
+        this.analyses = analyses;
+        this.access = access;
+        setId("library-view");
+        addClassName("praxis-view");
+        enumSelect(area, "library-area", "analysis.area", "analysis.area.", PolicyArea.values(), "area");
+        enumSelect(dimension, "library-dimension", "analysis.dimension", "analysis.dimension.", Dimension.values(),
+                "dimension");
+        enumSelect(status, "library-status", "analysis.status", "library.status.", AnalysisStatus.values(), "status");
+        order.setId("library-order");
+        order.setLabel(getTranslation("library.order"));
+        order.setItems(LibraryFilter.Order.values());
+        order.setItemLabelGenerator(o -> getTranslation("library.order." + o.name().toLowerCase(Locale.ROOT)));
+        order.addValueChangeListener(e -> {
+            if (!filling) {
+                go();
+            }
+        });
+        list.setId("library-list");
+        list.addClassName("praxis-cards");
+        count.setId("library-count");
+        count.getElement().setAttribute("role", "status");
+    }
+
+    private <E extends Enum<E>> void enumSelect(Select<E> select, String id, String label, String itemKeys, E[] values,
+            String parameter) {
+        select.setId(id);
+        select.setLabel(getTranslation(label));
+        select.setItems(values);
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("search.filter.any"));
+        select.setItemLabelGenerator(v -> v == null ? getTranslation("search.filter.any")
+                : getTranslation(itemKeys + v.name().toLowerCase(Locale.ROOT)));
+        select.addValueChangeListener(e -> {
+            if (!filling) {
+                go();
+            }
+        });
+    }
+
+    private void go() {
+        java.util.Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+        params.put("cohort", List.of(String.valueOf(cohortId)));
+        put(params, "area", area.getValue());
+        put(params, "dimension", dimension.getValue());
+        put(params, "status", status.getValue());
+        if (order.getValue() == LibraryFilter.Order.MOST_DISCUSSED) {
+            params.put("order", List.of("most_discussed"));
+        }
+        getUI().ifPresent(ui -> ui.navigate("library", new QueryParameters(params)));
+    }
+
+    private static void put(java.util.Map<String, List<String>> params, String name, Enum<?> value) {
+        if (value != null) {
+            params.put(name, List.of(value.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private static <E extends Enum<E>> E option(Class<E> type, QueryParameters params, String name) {
+        String value = params.getSingleParameter(name).orElse(null);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new H1(getTranslation("library.title")), new Paragraph(getTranslation("library.intro")));
+        List<CohortChoice> cohorts = access.myCohorts();
+        if (cohorts.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("home.no-cohort"));
+            none.setId("no-cohort");
+            add(none);
+            return;
+        }
+        QueryParameters params = event.getLocation().getQueryParameters();
+        Long wanted = params.getSingleParameter("cohort").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf)
+                .orElse(null);
+        cohortId = cohorts.stream().filter(c -> wanted == null || c.id() == wanted).findFirst().orElse(cohorts.get(0)).id();
+        filling = true;
+        try {
+            area.setValue(option(PolicyArea.class, params, "area"));
+            dimension.setValue(option(Dimension.class, params, "dimension"));
+            status.setValue(option(AnalysisStatus.class, params, "status"));
+            LibraryFilter.Order o = option(LibraryFilter.Order.class, params, "order");
+            order.setValue(o == null ? LibraryFilter.Order.RECENT : o);
+        } finally {
+            filling = false;
+        }
+        Button create = new Button(getTranslation("library.new"), VaadinIcon.PLUS.create(),
+                click -> getUI().ifPresent(ui -> ui.navigate("analyses/write", QueryParameters.of("cohort",
+                        String.valueOf(cohortId)))));
+        create.setId("library-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div filters = new Div(area, dimension, status, order);
+        filters.addClassName("praxis-filters");
+        filters.getElement().setAttribute("role", "group");
+        filters.getElement().setAttribute("aria-label", getTranslation("search.filters"));
+        if (cohorts.size() > 1) {
+            Select<CohortChoice> cohort = new Select<>();
+            cohort.setId("library-cohort");
+            cohort.setLabel(getTranslation("search.filter.cohort"));
+            cohort.setItems(cohorts);
+            cohort.setItemLabelGenerator(CohortChoice::name);
+            cohort.setValue(cohorts.stream().filter(c -> c.id() == cohortId).findFirst().orElse(null));
+            cohort.addValueChangeListener(e -> {
+                cohortId = e.getValue().id();
+                go();
+            });
+            filters.addComponentAsFirst(cohort);
+        }
+        add(create, filters, count, list);
+        List<AnalysisSummary> found = analyses.library(cohortId, new LibraryFilter(area.getValue(), dimension.getValue(),
+                null, status.getValue(), null, order.getValue()));
+        count.setText(getTranslation("library.count", found.size()));
+        list.removeAll();
+        for (AnalysisSummary a : found) {
+            list.add(card(a));
+        }
+    }
+
+    private ListItem card(AnalysisSummary a) {
+        ListItem item = new ListItem();
+        item.setId("analysis-" + a.id());
+        item.addClassName("praxis-card");
+        var title = Links.route(a.title(), "analyses/" + a.id());
+        title.addClassName("praxis-card-title");
+        item.add(title);
+        Span state = new Span(getTranslation("library.status." + a.status().name().toLowerCase(Locale.ROOT)));
+        state.getElement().getThemeList().add(a.status() == AnalysisStatus.DRAFT ? "badge contrast" : "badge");
+        item.add(state);
+        if (a.featured()) {
+            Span featured = new Span(getTranslation("library.featured"));
+            featured.getElement().getThemeList().add("badge success");
+            item.add(featured);
+        }
+        if (a.published()) {
+            Span published = new Span(getTranslation("analysis.published"));
+            published.getElement().getThemeList().add("badge success");
+            item.add(published);
+        }
+        StringBuilder line = new StringBuilder(getTranslation("analysis.area." + a.area().name().toLowerCase(Locale.ROOT)));
+        if (a.organization() != null) {
+            line.append(" · ").append(a.organization());
+        }
+        line.append(" · ").append(getTranslation("analysis.by", String.join(", ", a.authors())));
+        line.append(" · ").append(getTranslation("library.comments", a.comments()));
+        Span meta = new Span(line.toString());
+        meta.addClassName("praxis-card-line");
+        item.add(meta);
+        return item;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("library.page-title");
+    }
+}
