@@ -217,7 +217,8 @@ class AnalysisServiceTest extends IntegrationTest {
         assertThat(analyses.library(cohort, new LibraryFilter(null, null, null, AnalysisStatus.DRAFT, null, null)))
                 .extracting(AnalysisSummary::id).containsExactly(other);
         assertThat(analyses.library(cohort, new LibraryFilter(null, null, null, null, null,
-                LibraryFilter.Order.MOST_DISCUSSED)).get(0).id()).isEqualTo(shared);
+                LibraryFilter.Order.MOST_DISCUSSED)).stream().map(AnalysisSummary::id)
+                .filter(id -> id == shared || id == other)).containsExactly(shared, other);
     }
 
     @Test
@@ -232,8 +233,8 @@ class AnalysisServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> analyses.create(cohort, new AnalysisDraft("Outsider as co-author", null,
                 PolicyArea.OTHER, Set.of(), List.of(), Map.of(), Set.of(outsider.id()))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsKey("coAuthors"));
-        data.signIn(peer);
-        assertThat(analyses.library(cohort, LibraryFilter.all())).isEmpty();
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.ANALYSIS, org.praxis.jooq.Tables.ANALYSIS.COHORT_ID.eq(cohort)))
+                .as("nothing half-written").isZero();
     }
 
     @Test

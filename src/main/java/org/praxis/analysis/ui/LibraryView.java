@@ -30,6 +30,10 @@ import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
+import org.praxis.cohort.CohortPerson;
+import org.praxis.cohort.CohortService;
+import org.praxis.organization.Organization;
+import org.praxis.organization.OrganizationService;
 
 /**
  * The cohort's library of policy analyses (and those published to every cohort): filters by
@@ -47,14 +51,42 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
     private final Select<Dimension> dimension = new Select<>();
     private final Select<AnalysisStatus> status = new Select<>();
     private final Select<LibraryFilter.Order> order = new Select<>();
+    private final Select<Organization> organization = new Select<>();
+    private final Select<CohortPerson> author = new Select<>();
     private final UnorderedList list = new UnorderedList();
     private final Paragraph count = new Paragraph();
     private long cohortId;
     private boolean filling;
 
-    public LibraryView(AnalysisService analyses, CohortAccess access) {
+    private final transient OrganizationService organizations;
+    private final transient CohortService cohortService;
+
+    public LibraryView(AnalysisService analyses, CohortAccess access, OrganizationService organizations,
+            CohortService cohortService) {
         this.analyses = analyses;
         this.access = access;
+        this.organizations = organizations;
+        this.cohortService = cohortService;
+        organization.setId("library-organization");
+        organization.setLabel(getTranslation("analysis.organization"));
+        organization.setEmptySelectionAllowed(true);
+        organization.setEmptySelectionCaption(getTranslation("search.filter.any"));
+        organization.setItemLabelGenerator(o -> o == null ? getTranslation("search.filter.any") : o.name());
+        organization.addValueChangeListener(e -> {
+            if (!filling) {
+                go();
+            }
+        });
+        author.setId("library-author");
+        author.setLabel(getTranslation("search.filter.author"));
+        author.setEmptySelectionAllowed(true);
+        author.setEmptySelectionCaption(getTranslation("search.filter.any"));
+        author.setItemLabelGenerator(p -> p == null ? getTranslation("search.filter.any") : p.displayName());
+        author.addValueChangeListener(e -> {
+            if (!filling) {
+                go();
+            }
+        });
         setId("library-view");
         addClassName("praxis-view");
         enumSelect(area, "library-area", "analysis.area", "analysis.area.", PolicyArea.values(), "area");
@@ -98,6 +130,12 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
         put(params, "area", area.getValue());
         put(params, "dimension", dimension.getValue());
         put(params, "status", status.getValue());
+        if (organization.getValue() != null) {
+            params.put("organization", List.of(String.valueOf(organization.getValue().id())));
+        }
+        if (author.getValue() != null) {
+            params.put("author", List.of(String.valueOf(author.getValue().memberId())));
+        }
         if (order.getValue() == LibraryFilter.Order.MOST_DISCUSSED) {
             params.put("order", List.of("most_discussed"));
         }
@@ -108,6 +146,10 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
         if (value != null) {
             params.put(name, List.of(value.name().toLowerCase(Locale.ROOT)));
         }
+    }
+
+    private static Long number(QueryParameters params, String name) {
+        return params.getSingleParameter(name).filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
     }
 
     private static <E extends Enum<E>> E option(Class<E> type, QueryParameters params, String name) {
@@ -137,6 +179,17 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
         cohortId = cohorts.stream().filter(c -> wanted == null || c.id() == wanted).findFirst().orElse(cohorts.get(0)).id();
         filling = true;
         try {
+            Long orgId = number(params, "organization");
+            Long authorId = number(params, "author");
+            List<Organization> orgs = organizations.list();
+            organization.setItems(orgs);
+            organization.setValue(orgs.stream().filter(o -> orgId != null && o.id() == orgId).findFirst().orElse(null));
+            List<CohortPerson> people = cohortService.myCohorts().stream().filter(c -> c.id() == cohortId).findFirst()
+                    .map(c -> java.util.stream.Stream.concat(c.facilitators().stream(), c.members().stream()).toList())
+                    .orElse(List.of());
+            author.setItems(people);
+            author.setValue(people.stream().filter(p -> authorId != null && p.memberId() == authorId).findFirst()
+                    .orElse(null));
             area.setValue(option(PolicyArea.class, params, "area"));
             dimension.setValue(option(Dimension.class, params, "dimension"));
             status.setValue(option(AnalysisStatus.class, params, "status"));
@@ -150,7 +203,7 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
                         String.valueOf(cohortId)))));
         create.setId("library-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div filters = new Div(area, dimension, status, order);
+        Div filters = new Div(area, dimension, organization, author, status, order);
         filters.addClassName("praxis-filters");
         filters.getElement().setAttribute("role", "group");
         filters.getElement().setAttribute("aria-label", getTranslation("search.filters"));
@@ -169,7 +222,8 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
         }
         add(create, filters, count, list);
         List<AnalysisSummary> found = analyses.library(cohortId, new LibraryFilter(area.getValue(), dimension.getValue(),
-                null, status.getValue(), null, order.getValue()));
+                organization.getValue() == null ? null : organization.getValue().id(), status.getValue(),
+                author.getValue() == null ? null : author.getValue().memberId(), order.getValue()));
         count.setText(getTranslation("library.count", found.size()));
         list.removeAll();
         for (AnalysisSummary a : found) {

@@ -218,6 +218,15 @@ class AnalysisViewsTest extends KaribuTest {
         _assertNone(ListItem.class, spec -> spec.withId("analysis-" + fees));
         _get(ListItem.class, spec -> spec.withId("analysis-" + hiring));
         assertThat(_get(Paragraph.class, spec -> spec.withId("library-count")).getText()).isEqualTo("One analysis");
+        _setValue(area, null);
+        @SuppressWarnings("unchecked")
+        Select<org.praxis.cohort.CohortPerson> byAuthor = _get(Select.class, spec -> spec.withId("library-author"));
+        _setValue(byAuthor, byAuthor.getListDataView().getItems().filter(p -> p.memberId() == author.id()).findFirst()
+                .orElseThrow());
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters())
+                .containsEntry("author", List.of(String.valueOf(author.id())));
+        _get(ListItem.class, spec -> spec.withId("analysis-" + fees));
+        _assertNone(ListItem.class, spec -> spec.withId("analysis-" + hiring));
 
         signInAs(facilitator);
         navigate("analyses/" + fees);
