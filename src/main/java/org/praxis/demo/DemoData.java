@@ -112,6 +112,9 @@ public class DemoData implements ApplicationRunner {
         if (seedConversation()) {
             log.info("Seeded the demo cohort's agreements, a session with prompts and a commons thread");
         }
+        if (seedLibrary()) {
+            log.info("Seeded a shared policy analysis, with two versions and a comment, in the demo library");
+        }
         StringBuilder sb = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
         PEOPLE.forEach(p -> sb.append(String.format("  %-12s %s%n", p.role().toLowerCase(), p.email())));
         log.info(sb.toString());
@@ -185,6 +188,77 @@ public class DemoData implements ApplicationRunner {
             outbox("PROMPT", db.select(PROMPT.ID).from(PROMPT).where(PROMPT.SESSION_ID.eq(sessionId)).fetch(PROMPT.ID));
             outbox("THREAD", db.select(THREAD.ID).from(THREAD).where(THREAD.COHORT_ID.eq(cohortId)).fetch(THREAD.ID));
             outbox("POST", List.of(post));
+            return true;
+        }));
+    }
+
+    /**
+     * Seeds the library: Aisha's analysis of her sliding-fee scale, shared, revised once after a
+     * peer's comment — unless the demo cohort already has analyses.
+     */
+    public boolean seedLibrary() {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
+            var analysis = org.praxis.jooq.Tables.ANALYSIS;
+            if (cohortId == null || db.fetchExists(analysis, analysis.COHORT_ID.eq(cohortId))) {
+                return false;
+            }
+            Long aisha = memberId("aisha@praxis.example");
+            Long leah = memberId("leah@praxis.example");
+            Long aishaOrg = db.select(MEMBER.ORGANIZATION_ID).from(MEMBER).where(MEMBER.ID.eq(aisha)).fetchOne(MEMBER.ORGANIZATION_ID);
+            Map<String, String> sections = new java.util.LinkedHashMap<>();
+            sections.put("purpose", "Our sliding-fee scale lowers what a visit costs for people with low incomes. "
+                    + "To qualify, every patient brings the same three documents: photo ID, proof of address and "
+                    + "two recent pay stubs.");
+            sections.put("burden", "It serves salaried patients well. It burdens people without a fixed address, "
+                    + "people paid in cash (many farmworkers), and people whose ID is from another country. Last "
+                    + "year 41 % of uninsured patients who asked for the scale did not complete it.");
+            sections.put("sameness", "Everyone is asked for the *same* papers. Equity would ask what each person can "
+                    + "show: a letter from a shelter, an employer’s note, a self-declaration.");
+            sections.put("causes", "The rule was written after an audit in 2014 and never revisited.");
+            sections.put("voices", "We asked our promotoras and six patients who gave up on the form.");
+            sections.put("changes", "- Accept a signed self-declaration of income\n- Drop proof of address");
+            sections.put("measures", "Share of uninsured patients completing the scale, by language, each quarter. "
+                    + "Owner: the revenue cycle director.");
+            java.util.function.Function<Map<String, String>, org.jooq.JSONB> json = m -> {
+                try {
+                    return org.jooq.JSONB.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            String title = "Three documents for the sliding-fee scale";
+            long threadId = db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId).set(THREAD.TITLE, "Review: " + title)
+                    .set(THREAD.CREATED_BY, aisha).returning(THREAD.ID).fetchOne(THREAD.ID);
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+            Map<String, String> first = new java.util.LinkedHashMap<>(sections);
+            first.put("changes", "- Accept a signed self-declaration of income");
+            long id = db.insertInto(analysis).set(analysis.COHORT_ID, cohortId).set(analysis.TITLE, title)
+                    .set(analysis.ORGANIZATION_ID, aishaOrg).set(analysis.POLICY_AREA, "ELIGIBILITY")
+                    .set(analysis.STATUS, "REVISED").set(analysis.TAGS, new String[] {"sliding fee", "documents"})
+                    .set(analysis.SECTIONS, json.apply(sections)).set(analysis.THREAD_ID, threadId)
+                    .set(analysis.CREATED_BY, aisha).set(analysis.SHARED_AT, now.minusDays(3))
+                    .returning(analysis.ID).fetchOne(analysis.ID);
+            var author = org.praxis.jooq.Tables.ANALYSIS_AUTHOR;
+            db.insertInto(author).set(author.ANALYSIS_ID, id).set(author.MEMBER_ID, aisha).execute();
+            var dimension = org.praxis.jooq.Tables.ANALYSIS_DIMENSION;
+            for (String d : List.of("INCOME_CLASS", "GEOGRAPHY", "LANGUAGE")) {
+                db.insertInto(dimension).set(dimension.ANALYSIS_ID, id).set(dimension.DIMENSION, d).execute();
+            }
+            var version = org.praxis.jooq.Tables.ANALYSIS_VERSION;
+            db.insertInto(version).set(version.ANALYSIS_ID, id).set(version.NUMBER, 1).set(version.TITLE, title)
+                    .set(version.SECTIONS, json.apply(first)).set(version.SAVED_BY, aisha)
+                    .set(version.SAVED_AT, now.minusDays(3)).execute();
+            db.insertInto(version).set(version.ANALYSIS_ID, id).set(version.NUMBER, 2).set(version.TITLE, title)
+                    .set(version.SECTIONS, json.apply(sections)).set(version.SAVED_BY, aisha)
+                    .set(version.SAVED_AT, now.minusDays(1)).execute();
+            var comment = org.praxis.jooq.Tables.ANALYSIS_COMMENT;
+            String text = "At our clinic proof of address kept out more people than pay stubs did. Would you drop it too?";
+            db.insertInto(comment).set(comment.ANALYSIS_ID, id).set(comment.VERSION_NUMBER, 1).set(comment.SECTION, "changes")
+                    .set(comment.AUTHOR_ID, leah).set(comment.BODY_MARKDOWN, text).set(comment.BODY_HTML, markdown.toSafeHtml(text))
+                    .set(comment.CREATED_AT, now.minusDays(2)).execute();
+            outbox("THREAD", List.of(threadId));
+            outbox("ANALYSIS", List.of(id));
             return true;
         }));
     }

@@ -179,6 +179,22 @@ class DemoDataTest extends IntegrationTest {
     }
 
     @Test
+    void the_demo_library_has_a_revised_analysis_with_a_comment_seeded_once() {
+        demo.seed();
+        assertThat(demo.seedLibrary()).isTrue();
+        var analysis = org.praxis.jooq.Tables.ANALYSIS;
+        long id = data.db().select(analysis.ID).from(analysis).where(analysis.COHORT_ID.eq(demoCohortId()))
+                .fetchSingle(analysis.ID);
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.ANALYSIS_VERSION,
+                org.praxis.jooq.Tables.ANALYSIS_VERSION.ANALYSIS_ID.eq(id))).isEqualTo(2);
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.ANALYSIS_COMMENT,
+                org.praxis.jooq.Tables.ANALYSIS_COMMENT.ANALYSIS_ID.eq(id))).isEqualTo(1);
+        var outbox = org.praxis.jooq.Tables.SEARCH_OUTBOX;
+        assertThat(data.db().fetchCount(outbox, outbox.ENTITY_TYPE.eq("ANALYSIS").and(outbox.ENTITY_ID.eq(id)))).isEqualTo(1);
+        assertThat(demo.seedLibrary()).isFalse();
+    }
+
+    @Test
     void the_demo_also_has_agreements_a_session_with_prompts_and_a_commons_thread_seeded_once() {
         demo.seed();
         assertThat(demo.seedConversation()).isTrue();
