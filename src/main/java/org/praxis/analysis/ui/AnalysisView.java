@@ -252,7 +252,10 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
             }
         });
         post.setId("comment-post-" + s.key());
-        section.add(body, post);
+        com.vaadin.flow.component.details.Details write = new com.vaadin.flow.component.details.Details(
+                getTranslation("analysis.comment.open"), body, post);
+        write.setId("comment-on-" + s.key());
+        section.add(write);
         return section;
     }
 
