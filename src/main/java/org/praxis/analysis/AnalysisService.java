@@ -189,6 +189,41 @@ public class AnalysisService {
         audit.record(me.id(), featured ? "analysis.featured" : "analysis.linked", "analysis", id, null, null);
     }
 
+    /** For a facilitator: the sessions of the analysis's cohort, to link or feature it for. */
+    @Transactional(readOnly = true)
+    public List<SessionChoice> sessionChoices(long id) {
+        Row row = row(id);
+        access.requireFacilitator(row.cohortId);
+        return db.select(SESSION.ID, SESSION.TITLE, SESSION.STARTS_AT).from(SESSION)
+                .where(SESSION.COHORT_ID.eq(row.cohortId)).orderBy(SESSION.STARTS_AT)
+                .fetch(r -> new SessionChoice(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The analyses linked to a session that the reader may see, featured first. */
+    @Transactional(readOnly = true)
+    public List<AnalysisSummary> forSession(long sessionId) {
+        Long cohortId = db.select(SESSION.COHORT_ID).from(SESSION).where(SESSION.ID.eq(sessionId)).fetchOne(SESSION.COHORT_ID);
+        if (cohortId == null) {
+            return List.of();
+        }
+        access.requireMember(cohortId);
+        PraxisUser me = currentUser.require();
+        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, ORGANIZATION.NAME, ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
+                        ANALYSIS.PUBLISHED, ANALYSIS.UPDATED_AT, ANALYSIS_SESSION.FEATURED)
+                .from(ANALYSIS_SESSION).join(ANALYSIS).on(ANALYSIS.ID.eq(ANALYSIS_SESSION.ANALYSIS_ID))
+                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(ANALYSIS.ORGANIZATION_ID))
+                .where(ANALYSIS_SESSION.SESSION_ID.eq(sessionId)).and(visibleTo(me))
+                .orderBy(ANALYSIS_SESSION.FEATURED.desc(), ANALYSIS.TITLE)
+                .fetch();
+        List<AnalysisSummary> out = new ArrayList<>();
+        for (var r : rows) {
+            out.add(new AnalysisSummary(r.value1(), r.value2(), r.value3(), PolicyArea.valueOf(r.value4()),
+                    dimensions(r.value1()), AnalysisStatus.valueOf(r.value5()), r.value6(), authorNames(r.value1()), 0,
+                    r.value7(), r.value8()));
+        }
+        return out;
+    }
+
     /** A reader comments on one section of the current version. */
     @Transactional
     public long comment(long id, Section section, String body) {

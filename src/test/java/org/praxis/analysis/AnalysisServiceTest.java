@@ -193,7 +193,15 @@ class AnalysisServiceTest extends IntegrationTest {
                     assertThat(a.published()).isTrue();
                 });
 
+        assertThat(analyses.sessionChoices(id)).extracting(SessionChoice::id).contains(session);
+        data.signIn(peer);
+        assertThat(analyses.forSession(session)).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo(id);
+            assertThat(a.featured()).isTrue();
+        });
+        assertThatThrownBy(() -> analyses.sessionChoices(id)).isInstanceOf(AccessDeniedException.class);
         data.signIn(outsider);
+        assertThatThrownBy(() -> analyses.forSession(session)).isInstanceOf(AccessDeniedException.class);
         assertThat(analyses.read(id).title()).startsWith("Interpreters at intake");
         assertThat(analyses.library(otherCohort, LibraryFilter.all())).extracting(AnalysisSummary::id).contains(id);
         indexer.catchUp();

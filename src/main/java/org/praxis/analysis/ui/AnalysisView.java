@@ -41,8 +41,7 @@ import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.base.ui.SafeHtml;
 import org.praxis.base.ui.Times;
-import org.praxis.session.SessionService;
-import org.praxis.session.SessionSummary;
+import org.praxis.analysis.SessionChoice;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -55,13 +54,11 @@ import org.springframework.security.access.AccessDeniedException;
 public class AnalysisView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AnalysisService analyses;
-    private final transient SessionService sessions;
     private AnalysisDetails analysis;
     private String pageTitle = "";
 
-    public AnalysisView(AnalysisService analyses, SessionService sessions) {
+    public AnalysisView(AnalysisService analyses) {
         this.analyses = analyses;
-        this.sessions = sessions;
         setId("analysis-view");
         addClassName("praxis-view");
     }
@@ -182,11 +179,12 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
                     reload();
                 });
         publish.setId("analysis-publish");
-        Select<SessionSummary> session = new Select<>();
+        Select<SessionChoice> session = new Select<>();
         session.setId("analysis-feature-session");
         session.setLabel(getTranslation("analysis.feature.session"));
-        session.setItems(sessions.sessionsOf(analysis.cohortId()));
-        session.setItemLabelGenerator(s -> s.title() + " — " + Times.dateTime(s.startsAt(), getLocale()));
+        session.setItems(analyses.sessionChoices(analysis.id()));
+        session.setItemLabelGenerator(s -> s.title() + " — "
+                + Times.dateTime(s.startsAt(), java.time.ZoneId.of("America/Los_Angeles"), getLocale()));
         Button feature = new Button(getTranslation("analysis.feature"), click -> {
             if (session.getValue() == null) {
                 session.setInvalid(true);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -48,9 +49,12 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
     private final transient CohortAccess access;
     private SessionDetails session;
 
-    public SessionView(SessionService sessions, CohortAccess access) {
+    private final transient org.praxis.analysis.AnalysisService analyses;
+
+    public SessionView(SessionService sessions, CohortAccess access, org.praxis.analysis.AnalysisService analyses) {
         this.sessions = sessions;
         this.access = access;
+        this.analyses = analyses;
         setId("session-view");
         addClassName("praxis-view");
     }
@@ -94,6 +98,31 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         }
         add(new H2(getTranslation("session.prompts")));
         add(prompts());
+        java.util.List<org.praxis.analysis.AnalysisSummary> linked = analyses.forSession(session.id());
+        if (!linked.isEmpty()) {
+            add(new H2(getTranslation("session.analyses")));
+            UnorderedList list = new UnorderedList();
+            list.setId("session-analyses");
+            list.addClassName("praxis-cards");
+            for (var a : linked) {
+                ListItem item = new ListItem();
+                item.setId("session-analysis-" + a.id());
+                item.addClassName("praxis-card");
+                var link = org.praxis.base.ui.Links.route(a.title(), "analyses/" + a.id());
+                link.addClassName("praxis-card-title");
+                item.add(link);
+                if (a.featured()) {
+                    Span featured = new Span(getTranslation("session.analysis-featured"));
+                    featured.getElement().getThemeList().add("badge success");
+                    item.add(featured);
+                }
+                Span by = new Span(getTranslation("analysis.by", String.join(", ", a.authors())));
+                by.addClassName("praxis-card-line");
+                item.add(by);
+                list.add(item);
+            }
+            add(list);
+        }
     }
 
     private HorizontalLayout answerBar() {

@@ -231,7 +231,7 @@ class AnalysisViewsTest extends KaribuTest {
         signInAs(facilitator);
         navigate("analyses/" + fees);
         @SuppressWarnings("unchecked")
-        Select<org.praxis.session.SessionSummary> sessions = _get(Select.class,
+        Select<org.praxis.analysis.SessionChoice> sessions = _get(Select.class,
                 spec -> spec.withId("analysis-feature-session"));
         _setValue(sessions, sessions.getListDataView().getItems().filter(s -> s.id() == session).findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("analysis-feature")));
@@ -240,6 +240,11 @@ class AnalysisViewsTest extends KaribuTest {
         navigate("library");
         assertThat(_get(ListItem.class, spec -> spec.withId("analysis-" + fees)).getElement().getTextRecursively())
                 .contains("Featured for a session");
+        signInAs(peer);
+        navigate("sessions/" + session);
+        assertThat(_get(ListItem.class, spec -> spec.withId("session-analysis-" + fees)).getElement().getTextRecursively())
+                .contains("Sliding fees").contains("Featured");
+        signInAs(facilitator);
         assertThat(_get(Anchor.class, spec -> spec.withText("Sliding fees")).getHref()).isEqualTo("analyses/" + fees);
         navigate("analyses/" + fees);
         _click(_get(Button.class, spec -> spec.withId("analysis-publish")));
