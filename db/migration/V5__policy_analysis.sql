@@ -74,3 +74,10 @@ create table analysis_session (
     featured    boolean not null default false,
     primary key (analysis_id, session_id)
 );
+
+-- and to threads where it was discussed
+create table analysis_thread (
+    analysis_id bigint not null references analysis on delete cascade,
+    thread_id   bigint not null references thread on delete cascade,
+    primary key (analysis_id, thread_id)
+);

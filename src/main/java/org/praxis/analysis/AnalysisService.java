@@ -5,12 +5,14 @@ import static org.praxis.jooq.Tables.ANALYSIS_AUTHOR;
 import static org.praxis.jooq.Tables.ANALYSIS_COMMENT;
 import static org.praxis.jooq.Tables.ANALYSIS_DIMENSION;
 import static org.praxis.jooq.Tables.ANALYSIS_SESSION;
+import static org.praxis.jooq.Tables.ANALYSIS_THREAD;
 import static org.praxis.jooq.Tables.ANALYSIS_VERSION;
 import static org.praxis.jooq.Tables.ANALYSIS_VISIT;
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.ORGANIZATION;
 import static org.praxis.jooq.Tables.SESSION;
+import static org.praxis.jooq.Tables.THREAD;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -222,6 +224,38 @@ public class AnalysisService {
                     r.value7(), r.value8()));
         }
         return out;
+    }
+
+    /** A facilitator links a shared analysis to a thread of its cohort where it was discussed. */
+    @Transactional
+    public void linkToThread(long id, long threadId) {
+        Row row = row(id);
+        PraxisUser me = access.requireFacilitator(row.cohortId);
+        Long threadCohort = db.select(THREAD.COHORT_ID).from(THREAD).where(THREAD.ID.eq(threadId)).fetchOne(THREAD.COHORT_ID);
+        if (threadCohort == null || threadCohort != row.cohortId || row.status == AnalysisStatus.DRAFT) {
+            throw new AccessDeniedException("Not a thread of this analysis's cohort");
+        }
+        db.insertInto(ANALYSIS_THREAD).set(ANALYSIS_THREAD.ANALYSIS_ID, id).set(ANALYSIS_THREAD.THREAD_ID, threadId)
+                .onConflictDoNothing().execute();
+        audit.record(me.id(), "analysis.linked-thread", "analysis", id, null, null);
+    }
+
+    /** For a facilitator: the cohort's threads, newest first, to link the analysis to. */
+    @Transactional(readOnly = true)
+    public List<ThreadChoice> threadChoices(long id) {
+        Row row = row(id);
+        access.requireFacilitator(row.cohortId);
+        return db.select(THREAD.ID, THREAD.TITLE).from(THREAD).where(THREAD.COHORT_ID.eq(row.cohortId))
+                .orderBy(THREAD.ID.desc()).limit(200).fetch(r -> new ThreadChoice(r.value1(), r.value2()));
+    }
+
+    /** The threads the analysis is linked to, for its readers. */
+    @Transactional(readOnly = true)
+    public List<ThreadChoice> linkedThreads(long id) {
+        requireReader(row(id), currentUser.require());
+        return db.select(THREAD.ID, THREAD.TITLE).from(ANALYSIS_THREAD).join(THREAD).on(THREAD.ID.eq(ANALYSIS_THREAD.THREAD_ID))
+                .where(ANALYSIS_THREAD.ANALYSIS_ID.eq(id)).orderBy(THREAD.TITLE)
+                .fetch(r -> new ThreadChoice(r.value1(), r.value2()));
     }
 
     /** A reader comments on one section of the current version. */

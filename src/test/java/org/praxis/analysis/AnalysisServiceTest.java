@@ -200,6 +200,14 @@ class AnalysisServiceTest extends IntegrationTest {
             assertThat(a.featured()).isTrue();
         });
         assertThatThrownBy(() -> analyses.sessionChoices(id)).isInstanceOf(AccessDeniedException.class);
+        long elsewhere = data.thread(data.cohort());
+        data.signIn(facilitator);
+        assertThatThrownBy(() -> analyses.linkToThread(id, elsewhere)).isInstanceOf(AccessDeniedException.class);
+        long here = data.thread(cohort);
+        analyses.linkToThread(id, here);
+        data.signIn(peer);
+        assertThatThrownBy(() -> analyses.linkToThread(id, here)).isInstanceOf(AccessDeniedException.class);
+        assertThat(analyses.linkedThreads(id)).extracting(ThreadChoice::id).containsExactly(here);
         data.signIn(outsider);
         assertThatThrownBy(() -> analyses.forSession(session)).isInstanceOf(AccessDeniedException.class);
         assertThat(analyses.read(id).title()).startsWith("Interpreters at intake");

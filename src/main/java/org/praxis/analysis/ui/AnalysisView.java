@@ -165,6 +165,13 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
             review.setId("analysis-review-thread");
             actions.add(review);
         }
+        if (analysis.shared()) {
+            for (var t : analyses.linkedThreads(analysis.id())) {
+                Anchor linked = Links.route(getTranslation("analysis.discussed-in", t.title()), "threads/" + t.id());
+                linked.setId("analysis-thread-" + t.id());
+                actions.add(linked);
+            }
+        }
         return actions;
     }
 
@@ -200,7 +207,24 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
         feature.setId("analysis-feature");
         HorizontalLayout row = new HorizontalLayout(session, feature);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
-        tools.add(publish, row);
+        Select<org.praxis.analysis.ThreadChoice> thread = new Select<>();
+        thread.setId("analysis-link-thread-choice");
+        thread.setLabel(getTranslation("analysis.link-thread.thread"));
+        thread.setItems(analyses.threadChoices(analysis.id()));
+        thread.setItemLabelGenerator(org.praxis.analysis.ThreadChoice::title);
+        Button link = new Button(getTranslation("analysis.link-thread"), click -> {
+            if (thread.getValue() == null) {
+                thread.setInvalid(true);
+                thread.setErrorMessage(getTranslation("validation.required"));
+                return;
+            }
+            analyses.linkToThread(analysis.id(), thread.getValue().id());
+            reload();
+        });
+        link.setId("analysis-link-thread");
+        HorizontalLayout threadRow = new HorizontalLayout(thread, link);
+        threadRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        tools.add(publish, row, threadRow);
         return tools;
     }
 

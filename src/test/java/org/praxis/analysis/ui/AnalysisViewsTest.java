@@ -198,6 +198,7 @@ class AnalysisViewsTest extends KaribuTest {
     @Test
     void the_library_filters_and_a_facilitator_features_an_analysis_for_a_session() {
         long fees = sharedBy(author, "Sliding fees");
+        long commons = data.thread(cohort);
         data.signIn(peer);
         long hiring = analyses.create(cohort, new AnalysisDraft("Hiring panels", null, PolicyArea.HIRING, Set.of(),
                 List.of(), Map.of(), Set.of()));
@@ -247,6 +248,12 @@ class AnalysisViewsTest extends KaribuTest {
         signInAs(facilitator);
         assertThat(_get(Anchor.class, spec -> spec.withText("Sliding fees")).getHref()).isEqualTo("analyses/" + fees);
         navigate("analyses/" + fees);
+        @SuppressWarnings("unchecked")
+        Select<org.praxis.analysis.ThreadChoice> threads = _get(Select.class,
+                spec -> spec.withId("analysis-link-thread-choice"));
+        _setValue(threads, threads.getListDataView().getItems().filter(t -> t.id() == commons).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("analysis-link-thread")));
+        _get(Anchor.class, spec -> spec.withId("analysis-thread-" + commons));
         _click(_get(Button.class, spec -> spec.withId("analysis-publish")));
         assertThat(analyses.read(fees).published()).isTrue();
         assertThat(analyses.read(fees).status()).isEqualTo(AnalysisStatus.SHARED);
