@@ -9,6 +9,7 @@ import static org.praxis.jooq.Tables.THREAD;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -41,6 +42,14 @@ class SearchDocuments {
     static final String SESSION_ID = "session";
     /** The author as a filter and facet; absent when the name is hidden from peers. */
     static final String BY = "by";
+    /**
+     * Policy analyses also index each section in a field of its own ({@code section_<key>}, the
+     * keys of the analysis's stored sections), so a result can say which section matched.
+     */
+    static final List<String> SECTIONS = List.of("purpose", "burden", "sameness", "causes", "voices", "changes",
+            "measures");
+    static final String SECTION_PREFIX = "section_";
+
     /** "1" on what was published to every cohort. */
     static final String PUBLISHED = "published";
 
@@ -105,10 +114,24 @@ class SearchDocuments {
                         if (r.value5()) {
                             d.add(new StringField(PUBLISHED, "1", Field.Store.NO));
                         }
+                        sectionFields(r.value4(), d);
                         docs.put(key(type, r.value1()), d);
                     });
         }
         return docs;
+    }
+
+    private void sectionFields(org.jooq.JSONB sections, Document d) {
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(sections.data()).fields().forEachRemaining(e -> {
+                if (SECTIONS.contains(e.getKey()) && !e.getValue().asText().isBlank()) {
+                    d.add(new Field(SECTION_PREFIX + e.getKey(), text(markdown.toSafeHtml(e.getValue().asText())),
+                            BODY_TYPE));
+                }
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The sections' text, one paragraph each (Markdown rendered and stripped to its words). */

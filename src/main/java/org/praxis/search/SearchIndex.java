@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 public class SearchIndex implements DisposableBean {
 
     /** Raise when the document model changes: older indexes are rebuilt. */
-    public static final String VERSION = "4";
+    public static final String VERSION = "5";
 
     static final String CHECKPOINT = "outbox";
     static final String VERSION_KEY = "version";
@@ -101,9 +101,11 @@ public class SearchIndex implements DisposableBean {
     static Analyzer analyzer() {
         // English stemming for what people wrote; exact terms for ids, names, tags and types
         Analyzer english = new EnglishAnalyzer();
-        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
-                Map.of(SearchDocuments.TITLE, english, SearchDocuments.BODY, english, SearchDocuments.AUTHOR_NAME,
-                        new org.apache.lucene.analysis.standard.StandardAnalyzer()));
+        Map<String, Analyzer> fields = new java.util.HashMap<>(Map.of(SearchDocuments.TITLE, english,
+                SearchDocuments.BODY, english, SearchDocuments.AUTHOR_NAME,
+                new org.apache.lucene.analysis.standard.StandardAnalyzer()));
+        SearchDocuments.SECTIONS.forEach(s -> fields.put(SearchDocuments.SECTION_PREFIX + s, english));
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
     }
 
     IndexWriter writer() {

@@ -148,7 +148,8 @@ public class SearchService {
     private static final String[] FACETS = {SearchDocuments.TYPE, SearchDocuments.COHORT, SearchDocuments.SESSION_ID,
             SearchDocuments.BY};
 
-    private record Found(Query query, TopDocs top, long total, Map<String, Map<String, Long>> counts) {
+    /** {@code text}: the words alone, without the filters, for highlighting fields the words were not asked of. */
+    private record Found(Query query, Query text, TopDocs top, long total, Map<String, Map<String, Long>> counts) {
     }
 
     private Found run(IndexSearcher searcher, Query text, Query access, SearchQuery request, boolean recent)
@@ -181,7 +182,7 @@ public class SearchService {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) both[1];
         long total = counts.get(SearchDocuments.TYPE).values().stream().mapToLong(Long::longValue).sum();
-        return new Found(query, (TopDocs) both[0], total, counts);
+        return new Found(query, text, (TopDocs) both[0], total, counts);
     }
 
     private static final Sort NEWEST = new Sort(new SortField(SearchDocuments.CREATED, SortField.Type.LONG, true));
@@ -199,6 +200,10 @@ public class SearchService {
         for (int i = 0; i < found.top.scoreDocs.length; i++) {
             // the body only where there is no highlighted passage: it is the largest field by far
             docs.add(stored.document(found.top.scoreDocs[i].doc, snippets[i] == null ? WITH_BODY : SHOWN));
+        }
+        String[] sections = new String[found.top.scoreDocs.length];
+        if (!recent) {
+            sectionSnippets(searcher, found, docs, snippets, sections);
         }
         java.util.Set<Long> sessionIds = new java.util.HashSet<>();
         java.util.Set<Long> authorIds = new java.util.HashSet<>();
@@ -224,7 +229,8 @@ public class SearchService {
                     Jsoup.clean(snippet, Safelist.none().addTags("b")), found.top.scoreDocs[i].score,
                     Long.parseLong(doc.get(SearchDocuments.COHORT)), label(cohorts, doc.get(SearchDocuments.COHORT)), label(sessions, doc.get(SearchDocuments.SESSION_ID)),
                     label(authors, doc.get(SearchDocuments.BY)),
-                    java.time.Instant.ofEpochMilli(doc.getField(SearchDocuments.CREATED).numericValue().longValue())));
+                    java.time.Instant.ofEpochMilli(doc.getField(SearchDocuments.CREATED).numericValue().longValue()),
+                    sections[i]));
         }
         Map<SearchResults.Facet, List<SearchResults.FacetCount>> facets = new java.util.EnumMap<>(SearchResults.Facet.class);
         facets.put(SearchResults.Facet.TYPE, facet(found.counts.get(SearchDocuments.TYPE), Map.of()));
@@ -239,6 +245,40 @@ public class SearchService {
             SearchDocuments.BY, SearchDocuments.CREATED);
     private static final java.util.Set<String> WITH_BODY = java.util.stream.Stream.concat(SHOWN.stream(),
             java.util.stream.Stream.of(SearchDocuments.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * For policy analyses among the hits: the first section, in order, whose text matched, with
+     * its own snippet in place of the whole body's.
+     */
+    private static void sectionSnippets(IndexSearcher searcher, Found found,
+            List<org.apache.lucene.document.Document> docs, String[] snippets, String[] sections) throws IOException {
+        String[] fields = SearchDocuments.SECTIONS.stream().map(s -> SearchDocuments.SECTION_PREFIX + s)
+                .toArray(String[]::new);
+        for (int i = 0; i < found.top.scoreDocs.length; i++) {
+            ScoreDoc sd = found.top.scoreDocs[i];
+            if (SearchOutbox.Type.ANALYSIS.name().toLowerCase(java.util.Locale.ROOT)
+                    .equals(docs.get(i).get(SearchDocuments.TYPE))) {
+                int[] passages = new int[fields.length];
+                java.util.Arrays.fill(passages, 1);
+                Map<String, String[]> bySection = UnifiedHighlighter.builder(searcher, SearchIndex.analyzer())
+                        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
+                        .withHandleMultiTermQuery(true)
+                        .withFieldMatcher(field -> true)
+                        .withWeightMatches(false)
+                        .withMaxNoHighlightPassages(0)
+                        .build()
+                        .highlightFields(fields, found.text, new int[] {sd.doc}, passages);
+                for (int f = 0; f < fields.length; f++) {
+                    String snippet = bySection.get(fields[f])[0];
+                    if (snippet != null && snippet.contains("<b>")) {
+                        snippets[i] = snippet;
+                        sections[i] = SearchDocuments.SECTIONS.get(f);
+                        break;
+                    }
+                }
+            }
+        }
+    }
 
     private static void ids(String value, java.util.Set<Long> into) {
         if (value != null) {

@@ -105,6 +105,13 @@ class AnalysisServiceTest extends IntegrationTest {
         data.signIn(peer);
         assertThat(search.search(word, 10)).extracting(SearchHit::type, SearchHit::id)
                 .contains(org.assertj.core.groups.Tuple.tuple("analysis", shared));
+        // the result names the section that matched, with its own snippet
+        assertThat(search.search("burden " + word, 10)).filteredOn(h -> h.type().equals("analysis") && h.id() == shared)
+                .singleElement().satisfies(h -> {
+                    assertThat(h.section()).isEqualTo("burden");
+                    assertThat(h.snippetHtml()).contains("<b>burden</b>");
+                    assertThat(h.path()).isEqualTo("analyses/" + shared);
+                });
         data.signIn(outsider);
         assertThat(search.search(word, 10)).extracting(SearchHit::type).doesNotContain("analysis");
     }

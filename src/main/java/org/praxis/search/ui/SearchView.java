@@ -271,7 +271,14 @@ public class SearchView extends Main implements BeforeEnterObserver, HasDynamicT
         line.addClassName("praxis-card-line");
         SafeHtml snippet = new SafeHtml(hit.snippetHtml());
         snippet.addClassName("praxis-snippet");
-        item.add(title, type, line, snippet);
+        item.add(title, type, line);
+        if (hit.section() != null) {
+            Span section = new Span(getTranslation("search.in-section", getTranslation("analysis.section." + hit.section())));
+            section.addClassName("praxis-card-line");
+            section.setId("result-section-" + hit.id());
+            item.add(section);
+        }
+        item.add(snippet);
         return item;
     }
 
