@@ -51,7 +51,7 @@ final class AnalysisPdf {
                 h.setSpacingAfter(4);
                 pdf.add(h);
                 for (Element block : Jsoup.parseBodyFragment(a.html().get(s)).body().select("p, li, blockquote, h4, h5, h6")) {
-                    String text = block.ownText().isBlank() ? block.text() : block.text();
+                    String text = block.text();
                     if (!text.isBlank() && block.parents().stream().noneMatch(p -> p.is("li, blockquote"))) {
                         Paragraph p = new Paragraph(block.is("li") ? "• " + text : text, body);
                         p.setSpacingAfter(4);

@@ -455,6 +455,11 @@ public class AnalysisService {
         return AnalysisPdf.render(read(id), translate);
     }
 
+    /** Markdown of an analysis (say, of an older version) as sanitised HTML to show. */
+    public String renderMarkdown(String text) {
+        return markdown.toSafeHtml(text == null ? "" : text);
+    }
+
     // ---- rules
 
     /** What the reader may see: their own analyses, and shared ones of their cohorts or published ones. */

@@ -183,12 +183,7 @@ class AnalysisServiceTest extends IntegrationTest {
 
         data.signIn(facilitator);
         analyses.publish(id, true);
-        long session = data.db().insertInto(org.praxis.jooq.Tables.SESSION)
-                .set(org.praxis.jooq.Tables.SESSION.COHORT_ID, cohort)
-                .set(org.praxis.jooq.Tables.SESSION.TITLE, "Language access")
-                .set(org.praxis.jooq.Tables.SESSION.STARTS_AT, java.time.OffsetDateTime.now().plusDays(3))
-                .set(org.praxis.jooq.Tables.SESSION.ENDS_AT, java.time.OffsetDateTime.now().plusDays(3).plusHours(1))
-                .returning(org.praxis.jooq.Tables.SESSION.ID).fetchOne(org.praxis.jooq.Tables.SESSION.ID);
+        long session = data.session(cohort, "Language access");
         analyses.linkToSession(id, session, true);
         long otherCohort = data.db().select(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.COHORT_ID)
                 .from(org.praxis.jooq.Tables.COHORT_MEMBERSHIP)

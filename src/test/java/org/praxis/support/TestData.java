@@ -102,6 +102,17 @@ public class TestData {
         return user;
     }
 
+    /** A session of the cohort, in two days, two hours long (not in the search outbox). */
+    public long session(long cohortId, String title) {
+        java.time.OffsetDateTime starts = java.time.OffsetDateTime.now().plusDays(2);
+        return db.insertInto(org.praxis.jooq.Tables.SESSION)
+                .set(org.praxis.jooq.Tables.SESSION.COHORT_ID, cohortId)
+                .set(org.praxis.jooq.Tables.SESSION.TITLE, title)
+                .set(org.praxis.jooq.Tables.SESSION.STARTS_AT, starts)
+                .set(org.praxis.jooq.Tables.SESSION.ENDS_AT, starts.plusHours(2))
+                .returning(org.praxis.jooq.Tables.SESSION.ID).fetchOne(org.praxis.jooq.Tables.SESSION.ID);
+    }
+
     /** A free-standing thread in the cohort's commons. */
     public long thread(long cohortId) {
         return thread(cohortId, null, false);

@@ -74,6 +74,14 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
             return;
         }
         pageTitle = analysis.title();
+        Integer version = event.getLocation().getQueryParameters().getSingleParameter("version")
+                .filter(v -> v.matches("\\d{1,6}")).map(Integer::valueOf).orElse(null);
+        AnalysisVersion old = version == null || !analysis.shared() ? null
+                : analyses.versions(id).stream().filter(v -> v.number() == version).findFirst().orElse(null);
+        if (old != null) {
+            renderVersion(old);
+            return;
+        }
         render(analyses.newSinceLastVisit(id));
     }
 
@@ -106,6 +114,25 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
         }
         if (analysis.shared()) {
             add(versions());
+        }
+    }
+
+    /** An earlier version, read-only, with the way back to the current text. */
+    private void renderVersion(AnalysisVersion v) {
+        removeAll();
+        H1 title = new H1(v.title());
+        title.setId("analysis-heading");
+        Paragraph which = new Paragraph(getTranslation("analysis.reading-version", v.number(), analysis.versions()));
+        which.setId("analysis-reading-version");
+        Div callout = new Div(which, Links.route(getTranslation("analysis.back-to-current"), "analyses/" + analysis.id()));
+        callout.addClassName("praxis-callout");
+        add(Links.route(getTranslation("analysis.back-to-library"), "library"), title, callout);
+        for (Section s : Section.values()) {
+            Div section = new Div();
+            section.setId("section-" + s.key());
+            section.add(new H2(getTranslation("analysis.section." + s.key())),
+                    new SafeHtml(analyses.renderMarkdown(v.markdown().get(s))));
+            add(section);
         }
     }
 
@@ -288,8 +315,12 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
         List<AnalysisVersion> all = analyses.versions(analysis.id());
         UnorderedList list = new UnorderedList();
         for (AnalysisVersion v : all) {
-            list.add(new ListItem(getTranslation("analysis.version.line", v.number(), v.savedBy() == null ? "" : v.savedBy(),
-                    Times.dateTime(v.savedAt(), java.time.ZoneId.of("America/Los_Angeles"), getLocale()))));
+            Anchor open = Links.route(getTranslation("analysis.version.line", v.number(),
+                    v.savedBy() == null ? "" : v.savedBy(),
+                    Times.dateTime(v.savedAt(), java.time.ZoneId.of("America/Los_Angeles"), getLocale())),
+                    "analyses/" + analysis.id() + "?version=" + v.number());
+            open.setId("version-" + v.number());
+            list.add(new ListItem(open));
         }
         box.add(list);
         if (all.size() < 2) {
@@ -309,7 +340,7 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
         Div result = new Div();
         result.setId("compare-result");
         Button compare = new Button(getTranslation("analysis.compare"), click -> showDiff(result,
-                analyses.compare(analysis.id(), from.getValue(), to.getValue())));
+                analyses.compare(analysis.id(), from.getValue(), to.getValue()), from.getValue(), to.getValue()));
         compare.setId("compare");
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout row = new HorizontalLayout(from, to, compare);
@@ -319,7 +350,7 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
     }
 
     /** Each section with words removed struck through and words added underlined, labelled for screen readers. */
-    private void showDiff(Div result, Map<Section, List<WordDiff.Segment>> diff) {
+    private void showDiff(Div result, Map<Section, List<WordDiff.Segment>> diff, int from, int to) {
         result.removeAll();
         for (Section s : Section.values()) {
             List<WordDiff.Segment> segments = diff.get(s);
@@ -333,7 +364,19 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
                 same.addClassName("praxis-muted");
                 text.add(same);
             } else {
-                text.add(new org.praxis.base.ui.DiffText(segments));
+                // side by side: the older text with what went struck, the newer with what came marked
+                Div pair = new Div();
+                pair.addClassName("praxis-side-by-side");
+                Div before = new Div(new Paragraph(getTranslation("analysis.compare.version", from)),
+                        new org.praxis.base.ui.DiffText(segments.stream().filter(seg -> seg.kind() != WordDiff.Kind.ADDED)
+                                .toList()));
+                before.setId("diff-" + s.key() + "-from");
+                Div after = new Div(new Paragraph(getTranslation("analysis.compare.version", to)),
+                        new org.praxis.base.ui.DiffText(segments.stream().filter(seg -> seg.kind() != WordDiff.Kind.REMOVED)
+                                .toList()));
+                after.setId("diff-" + s.key() + "-to");
+                pair.add(before, after);
+                text.add(pair);
             }
             result.add(heading, text);
         }

@@ -145,8 +145,21 @@ class AnalysisViewsTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("compare")));
         Div changes = _get(Div.class, spec -> spec.withId("diff-changes"));
         assertThat(changes.getElement().getOuterHTML()).contains("<ins>").contains("income");
+        assertThat(_get(Div.class, spec -> spec.withId("diff-changes-from")).getElement().getOuterHTML())
+                .doesNotContain("income");
+        assertThat(_get(Div.class, spec -> spec.withId("diff-changes-to")).getElement().getTextRecursively())
+                .contains("Version 2").contains("fees that follow income");
+
         assertThat(_get(Div.class, spec -> spec.withId("diff-purpose")).getElement().getTextRecursively())
                 .contains("No changes.");
+        assertThat(_get(Anchor.class, spec -> spec.withId("version-1")).getHref()).isEqualTo("analyses/" + id + "?version=1");
+        navigate("");
+        go("analyses/" + id, "version", 1);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("analysis-reading-version")).getText())
+                .isEqualTo("You are reading version 1 of 2.");
+        assertThat(_get(Div.class, spec -> spec.withId("section-changes")).getChildren()
+                .filter(org.praxis.base.ui.SafeHtml.class::isInstance).map(c -> ((org.praxis.base.ui.SafeHtml) c)
+                        .getSanitizedHtml()).findFirst().orElseThrow()).doesNotContain("income");
     }
 
     @Test
@@ -202,12 +215,7 @@ class AnalysisViewsTest extends KaribuTest {
         data.signIn(peer);
         long hiring = analyses.create(cohort, new AnalysisDraft("Hiring panels", null, PolicyArea.HIRING, Set.of(),
                 List.of(), Map.of(), Set.of()));
-        long session = data.db().insertInto(org.praxis.jooq.Tables.SESSION)
-                .set(org.praxis.jooq.Tables.SESSION.COHORT_ID, cohort)
-                .set(org.praxis.jooq.Tables.SESSION.TITLE, "Money and access")
-                .set(org.praxis.jooq.Tables.SESSION.STARTS_AT, java.time.OffsetDateTime.now().plusDays(2))
-                .set(org.praxis.jooq.Tables.SESSION.ENDS_AT, java.time.OffsetDateTime.now().plusDays(2).plusHours(2))
-                .returning(org.praxis.jooq.Tables.SESSION.ID).fetchOne(org.praxis.jooq.Tables.SESSION.ID);
+        long session = data.session(cohort, "Money and access");
 
         signInAs(peer);
         navigate("library");
