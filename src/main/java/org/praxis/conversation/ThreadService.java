@@ -236,7 +236,8 @@ public class ThreadService {
     public long openForReview(long cohortId, String title) {
         access.requireMember(cohortId);
         PraxisUser me = currentUser.require();
-        String titled = ("Review: " + title.strip());
+        // the thread carries the title of what it reviews (stored data, so no wording of the UI in it)
+        String titled = title.strip();
         long id = db.insertInto(THREAD)
                 .set(THREAD.COHORT_ID, cohortId)
                 .set(THREAD.TITLE, titled.length() > TITLE_MAX ? titled.substring(0, TITLE_MAX) : titled)

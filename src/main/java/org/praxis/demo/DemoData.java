@@ -228,7 +228,7 @@ public class DemoData implements ApplicationRunner {
                 }
             };
             String title = "Three documents for the sliding-fee scale";
-            long threadId = db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId).set(THREAD.TITLE, "Review: " + title)
+            long threadId = db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId).set(THREAD.TITLE, title)
                     .set(THREAD.CREATED_BY, aisha).returning(THREAD.ID).fetchOne(THREAD.ID);
             java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
             Map<String, String> first = new java.util.LinkedHashMap<>(sections);
