@@ -217,10 +217,13 @@ public class AnalysisService {
                 .where(ANALYSIS_SESSION.SESSION_ID.eq(sessionId)).and(visibleTo(me))
                 .orderBy(ANALYSIS_SESSION.FEATURED.desc(), ANALYSIS.TITLE)
                 .fetch();
+        List<Long> ids = rows.map(r -> r.value1());
+        Map<Long, Set<Dimension>> dims = dimensions(ids);
+        Map<Long, List<String>> authors = authorNames(ids);
         List<AnalysisSummary> out = new ArrayList<>();
         for (var r : rows) {
             out.add(new AnalysisSummary(r.value1(), r.value2(), r.value3(), PolicyArea.valueOf(r.value4()),
-                    dimensions(r.value1()), AnalysisStatus.valueOf(r.value5()), r.value6(), authorNames(r.value1()), 0,
+                    dims.get(r.value1()), AnalysisStatus.valueOf(r.value5()), r.value6(), authors.get(r.value1()), 0,
                     r.value7(), r.value8()));
         }
         return out;
@@ -346,10 +349,13 @@ public class AnalysisService {
                         : List.of(ANALYSIS.UPDATED_AT.desc(), ANALYSIS.ID.desc()))
                 .limit(500)
                 .fetch();
+        List<Long> ids = rows.map(r -> r.value1());
+        Map<Long, Set<Dimension>> dims = dimensions(ids);
+        Map<Long, List<String>> authors = authorNames(ids);
         List<AnalysisSummary> out = new ArrayList<>();
         for (var r : rows) {
             out.add(new AnalysisSummary(r.value1(), r.value2(), r.value3(), PolicyArea.valueOf(r.value4()),
-                    dimensions(r.value1()), AnalysisStatus.valueOf(r.value5()), r.value6(), authorNames(r.value1()),
+                    dims.get(r.value1()), AnalysisStatus.valueOf(r.value5()), r.value6(), authors.get(r.value1()),
                     r.value7(), r.value8(), r.value9()));
         }
         return out;
@@ -564,15 +570,28 @@ public class AnalysisService {
     }
 
     private Set<Dimension> dimensions(long id) {
-        Set<Dimension> out = EnumSet.noneOf(Dimension.class);
-        db.select(ANALYSIS_DIMENSION.DIMENSION).from(ANALYSIS_DIMENSION).where(ANALYSIS_DIMENSION.ANALYSIS_ID.eq(id))
-                .forEach(r -> out.add(Dimension.valueOf(r.value1())));
+        return dimensions(List.of(id)).get(id);
+    }
+
+    /** The dimensions of each analysis, in one query for a whole list. */
+    private Map<Long, Set<Dimension>> dimensions(java.util.Collection<Long> ids) {
+        Map<Long, Set<Dimension>> out = new java.util.HashMap<>();
+        ids.forEach(id -> out.put(id, EnumSet.noneOf(Dimension.class)));
+        db.select(ANALYSIS_DIMENSION.ANALYSIS_ID, ANALYSIS_DIMENSION.DIMENSION).from(ANALYSIS_DIMENSION)
+                .where(ANALYSIS_DIMENSION.ANALYSIS_ID.in(ids))
+                .forEach(r -> out.get(r.value1()).add(Dimension.valueOf(r.value2())));
         return out;
     }
 
-    private List<String> authorNames(long id) {
-        return db.select(MEMBER.DISPLAY_NAME).from(ANALYSIS_AUTHOR).join(MEMBER).on(MEMBER.ID.eq(ANALYSIS_AUTHOR.MEMBER_ID))
-                .where(ANALYSIS_AUTHOR.ANALYSIS_ID.eq(id)).orderBy(MEMBER.ID).fetch(MEMBER.DISPLAY_NAME);
+    /** The authors' names of each analysis, first author first, in one query for a whole list. */
+    private Map<Long, List<String>> authorNames(java.util.Collection<Long> ids) {
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        ids.forEach(id -> out.put(id, new ArrayList<>()));
+        db.select(ANALYSIS_AUTHOR.ANALYSIS_ID, MEMBER.DISPLAY_NAME).from(ANALYSIS_AUTHOR).join(MEMBER)
+                .on(MEMBER.ID.eq(ANALYSIS_AUTHOR.MEMBER_ID))
+                .where(ANALYSIS_AUTHOR.ANALYSIS_ID.in(ids)).orderBy(MEMBER.ID)
+                .forEach(r -> out.get(r.value1()).add(r.value2()));
+        return out;
     }
 
     private String toJson(Map<Section, String> sections) {

@@ -108,46 +108,41 @@ class SearchDocuments {
                     .from(ANALYSIS).leftJoin(MEMBER).on(MEMBER.ID.eq(ANALYSIS.CREATED_BY))
                     .where(ANALYSIS.ID.in(ids)).and(ANALYSIS.STATUS.ne("DRAFT"))
                     .forEach(r -> {
+                        Map<String, String> sections = sectionTexts(r.value4());
                         Document d = doc(type, r.value1(), r.value2(), null, "analyses/" + r.value1(), r.value3(),
-                                sectionsText(r.value4()), false, r.value6(), r.value7(),
+                                String.join("\n\n", sections.values()), false, r.value6(), r.value7(),
                                 r.value8().toInstant().toEpochMilli());
                         if (r.value5()) {
                             d.add(new StringField(PUBLISHED, "1", Field.Store.NO));
                         }
-                        sectionFields(r.value4(), d);
+                        sections.forEach((key, text) -> d.add(new Field(SECTION_PREFIX + key, text, BODY_TYPE)));
                         docs.put(key(type, r.value1()), d);
                     });
         }
         return docs;
     }
 
-    private void sectionFields(org.jooq.JSONB sections, Document d) {
+    /**
+     * Each written section's words (Markdown rendered and stripped), in the order of
+     * {@link #SECTIONS}: the body is all of them, and each is also a field of its own.
+     */
+    private Map<String, String> sectionTexts(org.jooq.JSONB sections) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         try {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(sections.data()).fields().forEachRemaining(e -> {
-                if (SECTIONS.contains(e.getKey()) && !e.getValue().asText().isBlank()) {
-                    d.add(new Field(SECTION_PREFIX + e.getKey(), text(markdown.toSafeHtml(e.getValue().asText())),
-                            BODY_TYPE));
+            var tree = JSON.readTree(sections.data());
+            for (String key : SECTIONS) {
+                String markdownText = tree.path(key).asText("");
+                if (!markdownText.isBlank()) {
+                    out.put(key, text(markdown.toSafeHtml(markdownText)));
                 }
-            });
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        return out;
     }
 
-    /** The sections' text, one paragraph each (Markdown rendered and stripped to its words). */
-    private String sectionsText(org.jooq.JSONB sections) {
-        StringBuilder out = new StringBuilder();
-        try {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(sections.data()).fields().forEachRemaining(e -> {
-                if (!e.getValue().asText().isBlank()) {
-                    out.append(text(markdown.toSafeHtml(e.getValue().asText()))).append("\n\n");
-                }
-            });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString().strip();
-    }
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The table each type is read from, for rebuilding the index from scratch. */
     private static org.jooq.Table<?> table(SearchOutbox.Type type) {

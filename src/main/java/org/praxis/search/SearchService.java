@@ -252,29 +252,33 @@ public class SearchService {
      */
     private static void sectionSnippets(IndexSearcher searcher, Found found,
             List<org.apache.lucene.document.Document> docs, String[] snippets, String[] sections) throws IOException {
+        String analysis = SearchOutbox.Type.ANALYSIS.name().toLowerCase(java.util.Locale.ROOT);
+        int[] hits = java.util.stream.IntStream.range(0, docs.size())
+                .filter(i -> analysis.equals(docs.get(i).get(SearchDocuments.TYPE))).toArray();
+        if (hits.length == 0) {
+            return;
+        }
         String[] fields = SearchDocuments.SECTIONS.stream().map(s -> SearchDocuments.SECTION_PREFIX + s)
                 .toArray(String[]::new);
-        for (int i = 0; i < found.top.scoreDocs.length; i++) {
-            ScoreDoc sd = found.top.scoreDocs[i];
-            if (SearchOutbox.Type.ANALYSIS.name().toLowerCase(java.util.Locale.ROOT)
-                    .equals(docs.get(i).get(SearchDocuments.TYPE))) {
-                int[] passages = new int[fields.length];
-                java.util.Arrays.fill(passages, 1);
-                Map<String, String[]> bySection = UnifiedHighlighter.builder(searcher, SearchIndex.analyzer())
-                        .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
-                        .withHandleMultiTermQuery(true)
-                        .withFieldMatcher(field -> true)
-                        .withWeightMatches(false)
-                        .withMaxNoHighlightPassages(0)
-                        .build()
-                        .highlightFields(fields, found.text, new int[] {sd.doc}, passages);
-                for (int f = 0; f < fields.length; f++) {
-                    String snippet = bySection.get(fields[f])[0];
-                    if (snippet != null && snippet.contains("<b>")) {
-                        snippets[i] = snippet;
-                        sections[i] = SearchDocuments.SECTIONS.get(f);
-                        break;
-                    }
+        int[] passages = new int[fields.length];
+        java.util.Arrays.fill(passages, 1);
+        // one pass over all analysis hits; the words alone are matched in every section field
+        Map<String, String[]> bySection = UnifiedHighlighter.builder(searcher, SearchIndex.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
+                .withHandleMultiTermQuery(true)
+                .withFieldMatcher(field -> true)
+                .withWeightMatches(false)
+                .withMaxNoHighlightPassages(0)
+                .build()
+                .highlightFields(fields, found.text,
+                        java.util.Arrays.stream(hits).map(i -> found.top.scoreDocs[i].doc).toArray(), passages);
+        for (int h = 0; h < hits.length; h++) {
+            for (int f = 0; f < fields.length; f++) {
+                String snippet = bySection.get(fields[f])[h];
+                if (snippet != null && snippet.contains("<b>")) {
+                    snippets[hits[h]] = snippet;
+                    sections[hits[h]] = SearchDocuments.SECTIONS.get(f);
+                    break;
                 }
             }
         }

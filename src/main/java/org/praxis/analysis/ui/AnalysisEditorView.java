@@ -80,6 +80,8 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
     private int lockVersion;
     private boolean shared;
     private boolean loading;
+    /** A shared analysis has edits not yet saved as a version. */
+    private boolean unsaved;
 
     public AnalysisEditorView(AnalysisService analyses, CohortService cohorts, OrganizationService organizations) {
         this.analyses = analyses;
@@ -215,6 +217,7 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
         loading = true;
         try {
             id = a.id();
+            unsaved = false;
             lockVersion = a.lockVersion();
             shared = a.shared();
             title.setValue(a.title());
@@ -254,6 +257,7 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
             return;
         }
         if (shared) {
+            unsaved = true;
             status.setText(getTranslation("analysis.editor.unsaved"));
             return;
         }
@@ -274,6 +278,7 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
                 getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "analyses/write?id=" + id));
             } else {
                 lockVersion = analyses.save(id, lockVersion, draft());
+                unsaved = false;
             }
             status.setText(getTranslation(shared ? "analysis.editor.version-saved" : "analysis.editor.saved",
                     LocalTime.now().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()))));
@@ -306,17 +311,13 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
             getUI().ifPresent(ui -> ui.navigate("library"));
             return;
         }
-        if (shared && "analysis.editor.unsaved".equals(statusKey())) {
+        if (unsaved) {
             // unsaved changes of a shared analysis: save them as a version before leaving
             if (!save(true)) {
                 return;
             }
         }
         getUI().ifPresent(ui -> ui.navigate("analyses/" + id));
-    }
-
-    private String statusKey() {
-        return status.getText().equals(getTranslation("analysis.editor.unsaved")) ? "analysis.editor.unsaved" : "";
     }
 
     /** Someone else saved first: show both texts where they differ, and let the writer choose. */

@@ -54,11 +54,15 @@ import org.springframework.security.access.AccessDeniedException;
 public class AnalysisView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AnalysisService analyses;
+    private final transient org.praxis.cohort.CohortAccess access;
     private AnalysisDetails analysis;
+    /** The cohort's time zone, in which dates are shown. */
+    private java.time.ZoneId zone;
     private String pageTitle = "";
 
-    public AnalysisView(AnalysisService analyses) {
+    public AnalysisView(AnalysisService analyses, org.praxis.cohort.CohortAccess access) {
         this.analyses = analyses;
+        this.access = access;
         setId("analysis-view");
         addClassName("praxis-view");
     }
@@ -74,6 +78,7 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
             return;
         }
         pageTitle = analysis.title();
+        zone = access.zoneOf(analysis.cohortId());
         Integer version = event.getLocation().getQueryParameters().getSingleParameter("version")
                 .filter(v -> v.matches("\\d{1,6}")).map(Integer::valueOf).orElse(null);
         AnalysisVersion old = version == null || !analysis.shared() ? null
@@ -218,7 +223,7 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
         session.setLabel(getTranslation("analysis.feature.session"));
         session.setItems(analyses.sessionChoices(analysis.id()));
         session.setItemLabelGenerator(s -> s.title() + " — "
-                + Times.dateTime(s.startsAt(), java.time.ZoneId.of("America/Los_Angeles"), getLocale()));
+                + Times.dateTime(s.startsAt(), zone, getLocale()));
         Button feature = new Button(getTranslation("analysis.feature"), click -> {
             if (session.getValue() == null) {
                 session.setInvalid(true);
@@ -278,7 +283,7 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
             ListItem item = new ListItem();
             item.setId("comment-" + c.id());
             Span meta = new Span(getTranslation("analysis.comment.meta", c.author(), c.version(),
-                    Times.dateTime(c.createdAt(), java.time.ZoneId.of("America/Los_Angeles"), getLocale())));
+                    Times.dateTime(c.createdAt(), zone, getLocale())));
             meta.addClassName("praxis-card-line");
             item.add(meta, new SafeHtml(c.html()));
             list.add(item);
@@ -317,7 +322,7 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
         for (AnalysisVersion v : all) {
             Anchor open = Links.route(getTranslation("analysis.version.line", v.number(),
                     v.savedBy() == null ? "" : v.savedBy(),
-                    Times.dateTime(v.savedAt(), java.time.ZoneId.of("America/Los_Angeles"), getLocale())),
+                    Times.dateTime(v.savedAt(), zone, getLocale())),
                     "analyses/" + analysis.id() + "?version=" + v.number());
             open.setId("version-" + v.number());
             list.add(new ListItem(open));
