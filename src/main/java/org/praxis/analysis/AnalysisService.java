@@ -313,6 +313,14 @@ public class AnalysisService {
                 versionCount(id), r.value7(), r.value8(), r.value9(), authorIds.contains(me.id()), facilitator, coAuthors);
     }
 
+    /** The analysis's title when the reader may read it; empty otherwise (no refusal, for links from elsewhere). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> titleIfReadable(long id) {
+        PraxisUser me = currentUser.require();
+        return java.util.Optional.ofNullable(db.select(ANALYSIS.TITLE).from(ANALYSIS).where(ANALYSIS.ID.eq(id))
+                .and(visibleTo(me)).fetchOne(ANALYSIS.TITLE));
+    }
+
     /** The analyses the reader may see in the cohort's library (and those published to all), filtered and ordered. */
     @Transactional(readOnly = true)
     public List<AnalysisSummary> library(long cohortId, LibraryFilter filter) {

@@ -44,6 +44,20 @@ public class NotificationService {
         }
     }
 
+    /**
+     * Tells one person something that has a page of its own ({@code path}, {@code subject} to
+     * name it), in the caller's transaction. The caller has checked they may open it.
+     */
+    @Transactional
+    public void notify(long recipient, String kind, String path, String subject) {
+        db.insertInto(NOTIFICATION)
+                .set(NOTIFICATION.MEMBER_ID, recipient)
+                .set(NOTIFICATION.KIND, kind)
+                .set(NOTIFICATION.PATH, path)
+                .set(NOTIFICATION.SUBJECT, subject)
+                .execute();
+    }
+
     @Transactional(readOnly = true)
     public int unreadCount() {
         long me = currentUser.require().id();
@@ -56,7 +70,7 @@ public class NotificationService {
         long me = currentUser.require().id();
         return db.select(NOTIFICATION.ID, NOTIFICATION.KIND, MEMBER.DISPLAY_NAME, POST.NAME_HIDDEN,
                         NOTIFICATION.THREAD_ID, NOTIFICATION.POST_ID, THREAD.TITLE, NOTIFICATION.CREATED_AT,
-                        NOTIFICATION.READ_AT)
+                        NOTIFICATION.READ_AT, NOTIFICATION.PATH, NOTIFICATION.SUBJECT)
                 .from(NOTIFICATION)
                 .leftJoin(MEMBER).on(MEMBER.ID.eq(NOTIFICATION.ACTOR_ID))
                 .leftJoin(POST).on(POST.ID.eq(NOTIFICATION.POST_ID))
@@ -66,7 +80,7 @@ public class NotificationService {
                 .limit(limit)
                 .fetch(r -> new NotificationItem(r.value1(), r.value2(),
                         Boolean.TRUE.equals(r.value4()) ? null : r.value3(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9() != null));
+                        r.value8(), r.value9() != null, r.value10(), r.value11()));
     }
 
     @Transactional

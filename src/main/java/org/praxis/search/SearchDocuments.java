@@ -6,6 +6,9 @@ import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.PROMPT;
 import static org.praxis.jooq.Tables.SESSION;
 import static org.praxis.jooq.Tables.THREAD;
+import static org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT;
+import static org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
+import static org.praxis.jooq.Tables.WORKSHEET_TEMPLATE_VERSION;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,6 +52,9 @@ class SearchDocuments {
     static final List<String> SECTIONS = List.of("purpose", "burden", "sameness", "causes", "voices", "changes",
             "measures");
     static final String SECTION_PREFIX = "section_";
+
+    /** "1" on what its author alone may find (a private worksheet response). */
+    static final String OWNER_ONLY = "ownerOnly";
 
     /** "1" on what was published to every cohort. */
     static final String PUBLISHED = "published";
@@ -118,6 +124,25 @@ class SearchDocuments {
                         sections.forEach((key, text) -> d.add(new Field(SECTION_PREFIX + key, text, BODY_TYPE)));
                         docs.put(key(type, r.value1()), d);
                     });
+            case RESPONSE -> db.select(WORKSHEET_RESPONSE.ID, WORKSHEET_ASSIGNMENT.COHORT_ID, WORKSHEET_ASSIGNMENT.SESSION_ID,
+                            WORKSHEET_TEMPLATE_VERSION.TITLE, WORKSHEET_RESPONSE.ANSWERS, WORKSHEET_RESPONSE.VISIBILITY,
+                            WORKSHEET_RESPONSE.MEMBER_ID, MEMBER.DISPLAY_NAME, WORKSHEET_RESPONSE.UPDATED_AT)
+                    .from(WORKSHEET_RESPONSE)
+                    .join(WORKSHEET_ASSIGNMENT).on(WORKSHEET_ASSIGNMENT.ID.eq(WORKSHEET_RESPONSE.ASSIGNMENT_ID))
+                    .join(WORKSHEET_TEMPLATE_VERSION).on(WORKSHEET_TEMPLATE_VERSION.ID.eq(WORKSHEET_RESPONSE.TEMPLATE_VERSION_ID))
+                    .join(MEMBER).on(MEMBER.ID.eq(WORKSHEET_RESPONSE.MEMBER_ID))
+                    .where(WORKSHEET_RESPONSE.ID.in(ids))
+                    .forEach(r -> {
+                        // private: its author alone; shared with facilitators: like a facilitators-only post
+                        boolean ownerOnly = "PRIVATE".equals(r.value6());
+                        Document d = doc(type, r.value1(), r.value2(), r.value3(), "worksheets/responses/" + r.value1(),
+                                r.value4(), answerWords(r.value5()), ownerOnly || "FACILITATORS".equals(r.value6()),
+                                r.value7(), r.value8(), r.value9().toInstant().toEpochMilli());
+                        if (ownerOnly) {
+                            d.add(new StringField(OWNER_ONLY, "1", Field.Store.NO));
+                        }
+                        docs.put(key(type, r.value1()), d);
+                    });
         }
         return docs;
     }
@@ -142,6 +167,25 @@ class SearchDocuments {
         return out;
     }
 
+    /** The words of every answer of a worksheet response (texts, choices, pairs and table cells). */
+    private static String answerWords(org.jooq.JSONB answers) {
+        StringBuilder out = new StringBuilder();
+        try {
+            JSON.readTree(answers.data()).forEach(answer -> collect(answer, out));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, StringBuilder out) {
+        if (node.isTextual()) {
+            out.append(out.isEmpty() ? "" : "\n").append(node.asText());
+        } else if (node.isContainerNode()) {
+            node.forEach(child -> collect(child, out));
+        }
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The table each type is read from, for rebuilding the index from scratch. */
@@ -152,6 +196,7 @@ class SearchDocuments {
             case SESSION -> SESSION;
             case PROMPT -> PROMPT;
             case ANALYSIS -> ANALYSIS;
+            case RESPONSE -> WORKSHEET_RESPONSE;
         };
     }
 

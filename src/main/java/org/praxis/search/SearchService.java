@@ -393,6 +393,17 @@ public class SearchService {
             any.add(new TermQuery(new Term(SearchDocuments.PUBLISHED, "1")), BooleanClause.Occur.SHOULD);
         }
         BooleanQuery built = any.build();
-        return built.clauses().isEmpty() ? new MatchNoDocsQuery() : built;
+        if (built.clauses().isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
+        // what only its author may find stays theirs, whatever role the reader has in the cohort
+        return new BooleanQuery.Builder()
+                .add(built, BooleanClause.Occur.FILTER)
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(SearchDocuments.OWNER_ONLY, "1")), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(SearchDocuments.AUTHOR, String.valueOf(me.id()))),
+                                BooleanClause.Occur.MUST_NOT)
+                        .build(), BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 }

@@ -32,6 +32,11 @@ public final class Times {
         return t == null ? "" : dateTime(t.atZoneSameInstant(zone), locale);
     }
 
+    /** A day, as the locale writes it in full-ish form ("Nov 28, 2026"). */
+    public static String date(java.time.LocalDate d, Locale locale) {
+        return d == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(d);
+    }
+
     public static String time(ZonedDateTime t, Locale locale) {
         return t == null ? "" : TIMES.computeIfAbsent(locale,
                 l -> DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(l)).format(t);

@@ -57,8 +57,10 @@ public class NotificationsView extends Main implements HasDynamicTitle {
             item.setId("notification-" + n.id());
             item.addClassName("praxis-card");
             String who = n.actorName() == null ? getTranslation("post.name-hidden") : n.actorName();
-            var link = Links.route(getTranslation("notifications.mentioned", who, n.threadTitle()),
-                    "threads/" + n.threadId());
+            var link = NotificationService.MENTION.equals(n.kind())
+                    ? Links.route(getTranslation("notifications.mentioned", who, n.threadTitle()), "threads/" + n.threadId())
+                    : Links.route(getTranslation("notifications." + n.kind().toLowerCase(java.util.Locale.ROOT), n.subject()),
+                            n.path());
             link.addClassName("praxis-card-title");
             link.getElement().addEventListener("click", e -> notifications.markRead(n.id()));
             item.add(link);

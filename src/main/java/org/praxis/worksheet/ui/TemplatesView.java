@@ -1,0 +1,179 @@
+package org.praxis.worksheet.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Set;
+import org.praxis.base.ui.MainLayout;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.CohortChoice;
+import org.praxis.session.SessionService;
+import org.praxis.worksheet.TemplateService;
+import org.praxis.worksheet.TemplateSummary;
+import org.praxis.worksheet.WorksheetService;
+
+/**
+ * Facilitators' templates: the starters the project ships (to assign as they are, or copy and
+ * adapt) and their cohorts' own, to edit, assign or archive.
+ */
+@Route(value = "worksheets/templates", layout = MainLayout.class)
+@RolesAllowed({"FACILITATOR", "ADMIN"})
+public class TemplatesView extends Main implements HasDynamicTitle {
+
+    private final transient TemplateService templates;
+    private final transient WorksheetService worksheets;
+    private final transient SessionService sessions;
+    private final List<CohortChoice> cohorts;
+
+    public TemplatesView(TemplateService templates, WorksheetService worksheets, SessionService sessions,
+            CohortAccess access) {
+        this.templates = templates;
+        this.worksheets = worksheets;
+        this.sessions = sessions;
+        Set<Long> facilitated = templates.facilitatedCohorts();
+        this.cohorts = access.myCohorts().stream().filter(c -> facilitated.contains(c.id())).toList();
+        setId("templates-view");
+        addClassName("praxis-view");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new H1(getTranslation("worksheet.templates.title")));
+        if (cohorts.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("worksheet.templates.not-facilitating"));
+            none.setId("no-templates");
+            add(none);
+            return;
+        }
+        Button create = new Button(getTranslation("worksheet.templates.new"),
+                click -> UI.getCurrent().navigate("worksheets/templates/edit"));
+        create.setId("template-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(create);
+        List<TemplateSummary> all = templates.templates();
+        add(new H2(getTranslation("worksheet.templates.starters")));
+        add(list(all.stream().filter(TemplateSummary::starter).toList()));
+        add(new H2(getTranslation("worksheet.templates.cohorts")));
+        List<TemplateSummary> own = all.stream().filter(t -> !t.starter()).toList();
+        if (own.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("worksheet.templates.none"));
+            none.addClassName("praxis-muted");
+            add(none);
+        } else {
+            add(list(own));
+        }
+    }
+
+    private UnorderedList list(List<TemplateSummary> items) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("praxis-cards");
+        for (TemplateSummary t : items) {
+            ListItem item = new ListItem();
+            item.setId("template-" + t.id());
+            item.addClassName("praxis-card");
+            Span title = new Span(t.title());
+            title.addClassName("praxis-card-title");
+            item.add(title);
+            if (!t.purpose().isBlank()) {
+                Paragraph purpose = new Paragraph(t.purpose());
+                purpose.addClassName("praxis-card-line");
+                item.add(purpose);
+            }
+            Paragraph meta = new Paragraph(getTranslation("worksheet.templates.meta",
+                    t.starter() ? getTranslation("worksheet.templates.starter") : t.cohortName(), t.steps(), t.questions(),
+                    t.version(), t.assignments()));
+            meta.addClassName("praxis-muted");
+            item.add(meta);
+            HorizontalLayout actions = new HorizontalLayout();
+            actions.setWrap(true);
+            Button assign = new Button(getTranslation("worksheet.assign"),
+                    click -> new AssignDialog(t, cohorts, worksheets, sessions).open());
+            assign.setId("template-" + t.id() + "-assign");
+            assign.getElement().setAttribute("aria-label", getTranslation("worksheet.assign.title", t.title()));
+            actions.add(assign);
+            if (t.starter()) {
+                Button copy = new Button(getTranslation("worksheet.templates.copy"), click -> copy(t));
+                copy.setId("template-" + t.id() + "-copy");
+                actions.add(copy);
+            } else {
+                Button edit = new Button(getTranslation("worksheet.templates.edit"),
+                        click -> open(t.id()));
+                edit.setId("template-" + t.id() + "-edit");
+                Button archive = new Button(getTranslation("worksheet.templates.archive"), click -> archive(t));
+                archive.setId("template-" + t.id() + "-archive");
+                archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                actions.add(edit, archive);
+            }
+            item.add(actions);
+            list.add(item);
+        }
+        return list;
+    }
+
+    /** Copies a starter into a cohort (chosen when there are several) and opens the copy to adapt. */
+    private void copy(TemplateSummary t) {
+        if (cohorts.size() == 1) {
+            open(templates.copy(t.id(), cohorts.get(0).id()));
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("copy-dialog");
+        dialog.setHeaderTitle(getTranslation("worksheet.templates.copy.title", t.title()));
+        Select<CohortChoice> cohort = new Select<>();
+        cohort.setId("copy-cohort");
+        cohort.setLabel(getTranslation("worksheet.assign.cohort"));
+        cohort.setItems(cohorts);
+        cohort.setItemLabelGenerator(CohortChoice::name);
+        cohort.setValue(cohorts.get(0));
+        dialog.add(cohort);
+        Button ok = new Button(getTranslation("worksheet.templates.copy"), click -> {
+            dialog.close();
+            open(templates.copy(t.id(), cohort.getValue().id()));
+        });
+        ok.setId("copy-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void open(long templateId) {
+        UI.getCurrent().navigate("worksheets/templates/edit",
+                com.vaadin.flow.router.QueryParameters.of("id", String.valueOf(templateId)));
+    }
+
+    private void archive(TemplateSummary t) {
+        Dialog dialog = new Dialog();
+        dialog.setId("archive-dialog");
+        dialog.setHeaderTitle(getTranslation("worksheet.templates.archive.title", t.title()));
+        dialog.add(new Paragraph(getTranslation("worksheet.templates.archive.text")));
+        Button ok = new Button(getTranslation("worksheet.templates.archive"), click -> {
+            templates.archive(t.id());
+            dialog.close();
+            render();
+        });
+        ok.setId("archive-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("worksheet.templates.page-title");
+    }
+}

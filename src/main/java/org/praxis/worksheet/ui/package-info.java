@@ -1,0 +1,2 @@
+/** Views of worksheets: templates and their editor, assignments, filling and reading responses. */
+package org.praxis.worksheet.ui;
