@@ -53,26 +53,9 @@ class WorksheetServiceTest extends IntegrationTest {
         outsider = data.personIn(data.cohort(), Role.MEMBER);
     }
 
-    /** A template with one question of every kind, in two steps. */
-    static TemplateDefinition everyKind(String title) {
-        return new TemplateDefinition(title, "Why we ask", List.of(
-                new Step("Words", "", List.of(
-                        new Question(null, QuestionKind.LONG_TEXT, "What happened?", "Take your time", true, null, null, null),
-                        new Question(null, QuestionKind.SHORT_TEXT, "Which policy?", null, false, null, null, null),
-                        new Question(null, QuestionKind.EQUITY_PAIR, "Equality or equity?", null, false, null, null, null),
-                        new Question(null, QuestionKind.BENEFIT_BURDEN, "Who benefits?", null, false, null, null, null))),
-                new Step("Choices", "Pick", List.of(
-                        new Question(null, QuestionKind.SINGLE_CHOICE, "One barrier", null, false,
-                                List.of("Political", "Financial"), null, null),
-                        new Question(null, QuestionKind.MULTIPLE_CHOICE, "Barriers", null, false,
-                                List.of("Mandated", "Political", "Emotional"), null, null),
-                        new Question(null, QuestionKind.SCALE, "How ready?", null, false, null, "Not at all", "Fully"),
-                        new Question(null, QuestionKind.YES_NO, "Data broken down?", null, false, null, null, null)))));
-    }
-
     private long assigned(String title) {
         data.signIn(facilitator);
-        long template = templates.create(cohort, everyKind(title));
+        long template = templates.create(cohort, WorksheetServiceTestSupport.everyKind(title));
         return worksheets.assign(template, cohort, null, null, null);
     }
 
@@ -112,18 +95,18 @@ class WorksheetServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> templates.create(cohort, broken))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().keySet())
                         .contains("title", "step.0.title", "question.0.0.prompt", "question.0.0.options"));
-        long id = templates.create(cohort, everyKind(TestData.unique("Kinds")));
+        long id = templates.create(cohort, WorksheetServiceTestSupport.everyKind(TestData.unique("Kinds")));
         assertThat(templates.read(id).definition().questions().map(Question::key))
                 .containsExactly("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8");
         data.signIn(author);
-        assertThatThrownBy(() -> templates.create(cohort, everyKind("Mine"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> templates.create(cohort, WorksheetServiceTestSupport.everyKind("Mine"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> templates.read(id)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void editing_a_template_in_use_makes_a_version_and_responses_keep_theirs() {
         data.signIn(facilitator);
-        long template = templates.create(cohort, everyKind(TestData.unique("Versioned")));
+        long template = templates.create(cohort, WorksheetServiceTestSupport.everyKind(TestData.unique("Versioned")));
         TemplateDefinition first = templates.read(template).definition();
         assertThat(templates.update(template, first)).isEqualTo(1);
         long assignment = worksheets.assign(template, cohort, null, null, null);
@@ -372,7 +355,7 @@ class WorksheetServiceTest extends IntegrationTest {
     void the_review_date_invites_everyone_who_answered_once() {
         data.signIn(facilitator);
         LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
-        long assignment = worksheets.assign(templates.create(cohort, everyKind(TestData.unique("Review"))), cohort, null,
+        long assignment = worksheets.assign(templates.create(cohort, WorksheetServiceTestSupport.everyKind(TestData.unique("Review"))), cohort, null,
                 null, today);
         long answered = submittedBy(author, assignment, Visibility.PRIVATE, 3, "Yes");
         worksheets.remindReviews();

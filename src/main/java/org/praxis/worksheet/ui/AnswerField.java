@@ -97,7 +97,7 @@ class AnswerField extends Div {
                 single.setId(id);
                 single.setHelperText(question.help());
                 single.setItems(question.options());
-                single.setValue(question.options().contains(value.text()) ? value.text() : null);
+                single.setValue(value.text() != null && question.options().contains(value.text()) ? value.text() : null);
                 single.setRequiredIndicatorVisible(question.required());
                 single.addValueChangeListener(e -> changed());
                 add(single);
