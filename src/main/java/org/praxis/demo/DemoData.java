@@ -115,6 +115,9 @@ public class DemoData implements ApplicationRunner {
         if (seedLibrary()) {
             log.info("Seeded a shared policy analysis, with two versions and a comment, in the demo library");
         }
+        if (seedWorksheets()) {
+            log.info("Seeded worksheets: the policy reflection for the session, with Aisha's first round shared with facilitators");
+        }
         StringBuilder sb = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
         PEOPLE.forEach(p -> sb.append(String.format("  %-12s %s%n", p.role().toLowerCase(), p.email())));
         log.info(sb.toString());
@@ -259,6 +262,79 @@ public class DemoData implements ApplicationRunner {
                     .set(comment.CREATED_AT, now.minusDays(2)).execute();
             outbox("THREAD", List.of(threadId));
             outbox("ANALYSIS", List.of(id));
+            return true;
+        }));
+    }
+
+    /**
+     * Seeds worksheets: the starter policy reflection given for the demo session (due that day,
+     * revisited six weeks later) and the after-action review for the cohort, with Aisha's first
+     * round of the reflection submitted and shared with the facilitators, and Leah's in progress
+     * — unless the demo cohort already has worksheets.
+     */
+    public boolean seedWorksheets() {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
+            var assignment = org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT;
+            var template = org.praxis.jooq.Tables.WORKSHEET_TEMPLATE;
+            var version = org.praxis.jooq.Tables.WORKSHEET_TEMPLATE_VERSION;
+            var response = org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
+            if (cohortId == null || db.fetchExists(assignment, assignment.COHORT_ID.eq(cohortId))) {
+                return false;
+            }
+            Long policy = db.select(template.ID).from(template).where(template.STARTER_KEY.eq("equity-policy"))
+                    .fetchOne(template.ID);
+            Long afterAction = db.select(template.ID).from(template).where(template.STARTER_KEY.eq("after-action"))
+                    .fetchOne(template.ID);
+            if (policy == null || afterAction == null) {
+                return false;
+            }
+            Long marisol = memberId("marisol@praxis.example");
+            Long aisha = memberId("aisha@praxis.example");
+            Long leah = memberId("leah@praxis.example");
+            var session = db.select(SESSION.ID, SESSION.STARTS_AT).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
+                    .orderBy(SESSION.STARTS_AT).limit(1).fetchOne();
+            java.time.LocalDate due = session == null ? java.time.LocalDate.now().plusDays(7)
+                    : session.value2().atZoneSameInstant(java.time.ZoneId.of("America/Los_Angeles")).toLocalDate();
+            long policyAssignment = db.insertInto(assignment).set(assignment.COHORT_ID, cohortId)
+                    .set(assignment.SESSION_ID, session == null ? null : session.value1())
+                    .set(assignment.TEMPLATE_ID, policy).set(assignment.DUE_ON, due).set(assignment.REVIEW_ON, due.plusWeeks(6))
+                    .set(assignment.CREATED_BY, marisol).returning(assignment.ID).fetchOne(assignment.ID);
+            db.insertInto(assignment).set(assignment.COHORT_ID, cohortId).set(assignment.TEMPLATE_ID, afterAction)
+                    .set(assignment.CREATED_BY, marisol).execute();
+            long versionId = db.select(version.ID).from(version).where(version.TEMPLATE_ID.eq(policy))
+                    .orderBy(version.NUMBER.desc()).limit(1).fetchSingle(version.ID);
+            Long analysisId = db.select(org.praxis.jooq.Tables.ANALYSIS.ID).from(org.praxis.jooq.Tables.ANALYSIS)
+                    .where(org.praxis.jooq.Tables.ANALYSIS.COHORT_ID.eq(cohortId)).limit(1)
+                    .fetchOne(org.praxis.jooq.Tables.ANALYSIS.ID);
+            String aishas = "{"
+                    + "\"policy\": {\"text\": \"Sliding-fee schedule: the three documents\"},"
+                    + "\"result\": {\"text\": \"Every uninsured patient who qualifies gets the lower fee at their first visit.\"},"
+                    + "\"lens\": {\"equality\": \"Everyone brings the same photo ID, proof of address and pay stubs.\","
+                    + " \"equity\": \"Farmworkers paid in cash and people without a fixed address need to show income another way.\"},"
+                    + "\"data-story\": {\"text\": \"41 % of uninsured patients who asked for the scale did not complete it.\"},"
+                    + "\"data-broken-down\": {\"yes\": false},"
+                    + "\"engaged\": {\"choices\": [\"Staff who carry it out\", \"People who use the service\"]},"
+                    + "\"say\": {\"scale\": 2},"
+                    + "\"benefit-burden\": {\"rows\": [{\"group\": \"Salaried patients\", \"benefits\": \"Quick approval\"},"
+                    + " {\"group\": \"Farmworkers paid in cash\", \"burdens\": \"No pay stubs to show\"}]},"
+                    + "\"barriers\": {\"choices\": [\"Financial\", \"Managerial\"]},"
+                    + "\"first-change\": {\"text\": \"Accept a signed self-declaration of income.\"},"
+                    + "\"measure\": {\"text\": \"Completion of the scale by language, every quarter, reported to the board.\"}"
+                    + "}";
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+            long aishaResponse = db.insertInto(response).set(response.ASSIGNMENT_ID, policyAssignment)
+                    .set(response.MEMBER_ID, aisha).set(response.TEMPLATE_VERSION_ID, versionId)
+                    .set(response.ANSWERS, org.jooq.JSONB.valueOf(aishas)).set(response.CURRENT_STEP, 5)
+                    .set(response.STATUS, "SUBMITTED").set(response.VISIBILITY, "FACILITATORS")
+                    .set(response.ANALYSIS_ID, analysisId).set(response.SUBMITTED_AT, now.minusDays(1))
+                    .returning(response.ID).fetchOne(response.ID);
+            long leahResponse = db.insertInto(response).set(response.ASSIGNMENT_ID, policyAssignment)
+                    .set(response.MEMBER_ID, leah).set(response.TEMPLATE_VERSION_ID, versionId)
+                    .set(response.ANSWERS, org.jooq.JSONB.valueOf(
+                            "{\"policy\": {\"text\": \"After-hours intake line\"}}"))
+                    .returning(response.ID).fetchOne(response.ID);
+            outbox("RESPONSE", List.of(aishaResponse, leahResponse));
             return true;
         }));
     }

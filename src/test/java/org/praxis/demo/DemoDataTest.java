@@ -195,6 +195,26 @@ class DemoDataTest extends IntegrationTest {
     }
 
     @Test
+    void the_demo_has_worksheets_with_a_shared_first_round_seeded_once() {
+        demo.seed();
+        demo.seedConversation();
+        demo.seedLibrary();
+        assertThat(demo.seedWorksheets()).isTrue();
+        var assignment = org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT;
+        var response = org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
+        assertThat(data.db().fetchCount(assignment, assignment.COHORT_ID.eq(demoCohortId()))).isEqualTo(2);
+        var responses = data.db().select(response.STATUS, response.VISIBILITY, response.ANALYSIS_ID).from(response)
+                .join(assignment).on(assignment.ID.eq(response.ASSIGNMENT_ID))
+                .where(assignment.COHORT_ID.eq(demoCohortId())).orderBy(response.ID).fetch();
+        assertThat(responses).hasSize(2);
+        assertThat(responses.get(0).value1()).isEqualTo("SUBMITTED");
+        assertThat(responses.get(0).value2()).isEqualTo("FACILITATORS");
+        assertThat(responses.get(0).value3()).isNotNull();
+        assertThat(responses.get(1).value2()).isEqualTo("PRIVATE");
+        assertThat(demo.seedWorksheets()).isFalse();
+    }
+
+    @Test
     void the_demo_also_has_agreements_a_session_with_prompts_and_a_commons_thread_seeded_once() {
         demo.seed();
         assertThat(demo.seedConversation()).isTrue();

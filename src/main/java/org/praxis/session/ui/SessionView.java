@@ -51,10 +51,14 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
 
     private final transient org.praxis.analysis.AnalysisService analyses;
 
-    public SessionView(SessionService sessions, CohortAccess access, org.praxis.analysis.AnalysisService analyses) {
+    private final transient org.praxis.worksheet.WorksheetService worksheets;
+
+    public SessionView(SessionService sessions, CohortAccess access, org.praxis.analysis.AnalysisService analyses,
+            org.praxis.worksheet.WorksheetService worksheets) {
         this.sessions = sessions;
         this.access = access;
         this.analyses = analyses;
+        this.worksheets = worksheets;
         setId("session-view");
         addClassName("praxis-view");
     }
@@ -119,6 +123,26 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
                 Span by = new Span(getTranslation("analysis.by", String.join(", ", a.authors())));
                 by.addClassName("praxis-card-line");
                 item.add(by);
+                list.add(item);
+            }
+            add(list);
+        }
+        java.util.List<org.praxis.worksheet.AssignmentSummary> given = worksheets.forSession(session.id());
+        if (!given.isEmpty()) {
+            add(new H2(getTranslation("session.worksheets")));
+            UnorderedList list = new UnorderedList();
+            list.setId("session-worksheets");
+            list.addClassName("praxis-cards");
+            for (var a : given) {
+                ListItem item = new ListItem();
+                item.setId("session-worksheet-" + a.id());
+                item.addClassName("praxis-card");
+                var link = org.praxis.base.ui.Links.route(a.title(), "worksheets/assignments/" + a.id());
+                link.addClassName("praxis-card-title");
+                Span status = new Span(getTranslation("worksheet.your-status", getTranslation("worksheet.status."
+                        + a.myStatus().name().toLowerCase(java.util.Locale.ROOT))));
+                status.addClassName("praxis-card-line");
+                item.add(link, status);
                 list.add(item);
             }
             add(list);
