@@ -41,7 +41,11 @@ class AnswerField extends Div {
     private RadioButtonGroup<Boolean> yesNo;
     private TextArea equality;
     private TextArea equity;
-    private final List<TextField[]> rows = new ArrayList<>();
+    private final List<Cells> rows = new ArrayList<>();
+
+    /** The three inputs of one row of a benefit/burden table. */
+    private record Cells(TextField group, TextArea benefits, TextArea burdens) {
+    }
     private Div table;
     private boolean loading;
 
@@ -164,7 +168,7 @@ class AnswerField extends Div {
                 given.forEach(this::addRow);
                 Button more = new Button(getTranslation("worksheet.table.add-row"), click -> {
                     addRow(new Answer.GroupRow(null, null, null));
-                    rows.get(rows.size() - 1)[0].focus();
+                    rows.get(rows.size() - 1).group().focus();
                 });
                 more.setId(id + "-add-row");
                 more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -175,8 +179,14 @@ class AnswerField extends Div {
 
     /** A labelled group for answers of several fields: heading, help, and role=group naming it. */
     private H3 group(String label) {
-        H3 heading = new H3(label + (question.required() ? " *" : ""));
+        H3 heading = new H3(label);
         heading.addClassName("praxis-question");
+        if (question.required()) {
+            com.vaadin.flow.component.html.Span mark = new com.vaadin.flow.component.html.Span(
+                    " " + getTranslation("worksheet.required-mark"));
+            mark.addClassName("praxis-muted");
+            heading.add(mark);
+        }
         add(heading);
         getElement().setAttribute("role", "group");
         getElement().setAttribute("aria-labelledby", id);
@@ -192,11 +202,13 @@ class AnswerField extends Div {
         int n = rows.size() + 1;
         TextField group = cell(id + "-group-" + rows.size(), getTranslation("worksheet.table.group-n", n),
                 WorksheetService.GROUP_MAX, row.group());
-        TextField benefits = cell(id + "-benefits-" + rows.size(), getTranslation("worksheet.table.benefits-n", n),
-                WorksheetService.CELL_MAX, row.benefits());
-        TextField burdens = cell(id + "-burdens-" + rows.size(), getTranslation("worksheet.table.burdens-n", n),
-                WorksheetService.CELL_MAX, row.burdens());
-        TextField[] cells = {group, benefits, burdens};
+        TextArea benefits = textArea(id + "-benefits-" + rows.size(), getTranslation("worksheet.table.benefits-n", n), "",
+                WorksheetService.CELL_MAX);
+        benefits.setValue(nz(row.benefits()));
+        TextArea burdens = textArea(id + "-burdens-" + rows.size(), getTranslation("worksheet.table.burdens-n", n), "",
+                WorksheetService.CELL_MAX);
+        burdens.setValue(nz(row.burdens()));
+        Cells cells = new Cells(group, benefits, burdens);
         rows.add(cells);
         Div line = new Div(group, benefits, burdens);
         line.addClassName("praxis-benefit-burden-row");
@@ -258,7 +270,8 @@ class AnswerField extends Div {
             case YES_NO -> Answer.yes(yesNo.getValue());
             case EQUITY_PAIR -> Answer.pair(equality.getValue(), equity.getValue());
             case BENEFIT_BURDEN -> Answer.rows(rows.stream()
-                    .map(c -> new Answer.GroupRow(c[0].getValue(), c[1].getValue(), c[2].getValue())).toList());
+                    .map(c -> new Answer.GroupRow(c.group().getValue(), c.benefits().getValue(), c.burdens().getValue()))
+                    .toList());
         };
     }
 

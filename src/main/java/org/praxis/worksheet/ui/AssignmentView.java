@@ -122,7 +122,7 @@ public class AssignmentView extends Main implements BeforeEnterObserver, HasDyna
         for (SharedResponse r : shared) {
             Anchor open = Links.route(getTranslation("worksheet.shared.line", r.authorName(), r.round(),
                     getTranslation("worksheet.status." + r.status().name().toLowerCase(Locale.ROOT)),
-                    getTranslation("worksheet.visibility." + r.visibility().name().toLowerCase(Locale.ROOT))),
+                    getTranslation("worksheet.shared-with." + r.visibility().name().toLowerCase(Locale.ROOT))),
                     "worksheets/responses/" + r.responseId());
             open.setId("shared-response-" + r.responseId());
             list.add(new ListItem(open));

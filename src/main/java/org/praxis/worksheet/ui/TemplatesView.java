@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,6 +24,9 @@ import org.praxis.base.ui.MainLayout;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
 import org.praxis.session.SessionService;
+import org.praxis.worksheet.Question;
+import org.praxis.worksheet.Step;
+import org.praxis.worksheet.TemplateDefinition;
 import org.praxis.worksheet.TemplateService;
 import org.praxis.worksheet.TemplateSummary;
 import org.praxis.worksheet.WorksheetService;
@@ -101,6 +106,10 @@ public class TemplatesView extends Main implements HasDynamicTitle {
             item.add(meta);
             HorizontalLayout actions = new HorizontalLayout();
             actions.setWrap(true);
+            Button preview = new Button(getTranslation("worksheet.templates.preview"), click -> preview(t));
+            preview.setId("template-" + t.id() + "-preview");
+            preview.getElement().setAttribute("aria-label", getTranslation("worksheet.templates.preview.title", t.title()));
+            actions.add(preview);
             Button assign = new Button(getTranslation("worksheet.assign"),
                     click -> new AssignDialog(t, cohorts, worksheets, sessions).open());
             assign.setId("template-" + t.id() + "-assign");
@@ -123,6 +132,46 @@ public class TemplatesView extends Main implements HasDynamicTitle {
             list.add(item);
         }
         return list;
+    }
+
+    /** The steps and questions of the template's latest version, as a member would meet them. */
+    private void preview(TemplateSummary t) {
+        TemplateDefinition d = templates.read(t.id()).definition();
+        Dialog dialog = new Dialog();
+        dialog.setId("preview-dialog");
+        dialog.setHeaderTitle(getTranslation("worksheet.templates.preview.title", t.title()));
+        dialog.setWidth("min(50rem, 95vw)");
+        if (!d.purpose().isBlank()) {
+            dialog.add(new Paragraph(d.purpose()));
+        }
+        for (int i = 0; i < d.steps().size(); i++) {
+            Step s = d.steps().get(i);
+            dialog.add(new H3(getTranslation("worksheet.progress", i + 1, d.steps().size()) + ": " + s.title()));
+            if (!s.intro().isBlank()) {
+                dialog.add(new Paragraph(s.intro()));
+            }
+            OrderedList questions = new OrderedList();
+            for (Question q : s.questions()) {
+                ListItem item = new ListItem(q.prompt());
+                StringBuilder facts = new StringBuilder(
+                        getTranslation("worksheet.kind." + q.kind().name().toLowerCase(java.util.Locale.ROOT)));
+                if (!q.options().isEmpty()) {
+                    facts.append(" · ").append(String.join(", ", q.options()));
+                }
+                if (q.required()) {
+                    facts.append(" · ").append(getTranslation("worksheet.templates.preview.required"));
+                }
+                Paragraph kind = new Paragraph(facts.toString());
+                kind.addClassName("praxis-muted");
+                item.add(kind);
+                questions.add(item);
+            }
+            dialog.add(questions);
+        }
+        Button close = new Button(getTranslation("action.done"), click -> dialog.close());
+        close.setId("preview-close");
+        dialog.getFooter().add(close);
+        dialog.open();
     }
 
     /** Copies a starter into a cohort (chosen when there are several) and opens the copy to adapt. */

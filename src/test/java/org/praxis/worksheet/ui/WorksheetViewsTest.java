@@ -109,6 +109,10 @@ class WorksheetViewsTest extends KaribuTest {
         signInAs(facilitator);
         navigate("worksheets/templates");
         _assertOne(Span.class, spec -> spec.withText("Equity-versus-equality policy reflection"));
+        click("template-" + templates.starter("leadership") + "-preview");
+        assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class).getElement().getTextRecursively())
+                .contains("How I define equity", "How do you define equity, in your own words?", "Long text · required");
+        click("preview-close");
         click("template-new");
         String title = TestData.unique("Every kind");
         field("template-title", title);
@@ -178,7 +182,7 @@ class WorksheetViewsTest extends KaribuTest {
         assertThat(text("worksheet-save-status")).startsWith("Saved at");
         _setValue(_get(TextArea.class, spec -> spec.withId("answer-q3-equity")), "Fees by income");
         field("answer-q4-group-0", "Families");
-        field("answer-q4-burdens-0", "Paperwork");
+        _setValue(_get(TextArea.class, spec -> spec.withId("answer-q4-burdens-0")), "Paperwork");
         click("answer-q4-add-row");
         field("answer-q4-group-1", "Elders");
         click("worksheet-next");
