@@ -1,6 +1,5 @@
 package org.praxis.worksheet.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -280,11 +279,6 @@ class AnswerField extends Div {
             target.setInvalid(false);
             onChange.accept(value());
         }
-    }
-
-    /** The first input, to move focus to. */
-    Component first() {
-        return (Component) target;
     }
 
     private static String nz(String s) {

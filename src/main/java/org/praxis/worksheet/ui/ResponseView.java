@@ -73,6 +73,8 @@ public class ResponseView extends Main implements BeforeEnterObserver, HasDynami
     private final Paragraph status = new Paragraph();
     private final List<AnswerField> fields = new ArrayList<>();
     private FieldProblems problems;
+    private Paragraph stepTop;
+    private H2 stepTitle;
 
     public ResponseView(WorksheetService worksheets, CohortAccess access) {
         this.worksheets = worksheets;
@@ -155,7 +157,11 @@ public class ResponseView extends Main implements BeforeEnterObserver, HasDynami
         add(progressText, progress);
         H2 title = new H2(s.title());
         title.setId("worksheet-step-title");
+        // focusable from code, so moving to a step announces it and shows it from its top
+        title.getElement().setAttribute("tabindex", "-1");
         add(title);
+        stepTop = progressText;
+        stepTitle = title;
         if (!s.intro().isBlank()) {
             add(new Paragraph(s.intro()));
         }
@@ -202,11 +208,8 @@ public class ResponseView extends Main implements BeforeEnterObserver, HasDynami
         step = to;
         response = worksheets.response(response.id());
         render();
-        fields.stream().findFirst().ifPresent(f -> {
-            if (f.first() instanceof com.vaadin.flow.component.Focusable<?> focusable) {
-                focusable.focus();
-            }
-        });
+        stepTitle.getElement().executeJs("$0.scrollIntoView({block: 'start'}); this.focus({preventScroll: true})",
+                stepTop.getElement());
     }
 
     private void submit() {
