@@ -117,6 +117,15 @@ public class WorksheetService {
         return id;
     }
 
+    /** For a facilitator assigning a worksheet: the cohort's sessions, in time order. */
+    @Transactional(readOnly = true)
+    public List<SessionOption> sessionChoices(long cohortId) {
+        access.requireFacilitator(cohortId);
+        return db.select(SESSION.ID, SESSION.TITLE, SESSION.STARTS_AT).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
+                .orderBy(SESSION.STARTS_AT)
+                .fetch(r -> new SessionOption(r.value1(), r.value2(), r.value3()));
+    }
+
     /** The worksheets given to a cohort, newest first, each with where the reader is with it. */
     @Transactional(readOnly = true)
     public List<AssignmentSummary> assignments(long cohortId) {
@@ -510,7 +519,7 @@ public class WorksheetService {
      * Tells everyone who answered an assignment whose review date has come (in its cohort's time
      * zone) that it is time to revisit, once per assignment. Returns how many were told.
      */
-    @Scheduled(fixedDelayString = "${praxis.worksheets.review-check:PT1H}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${praxis.worksheets.review-check:1h}", initialDelayString = "1m")
     @Transactional
     public int remindReviews() {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -12,8 +12,8 @@ import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortChoice;
-import org.praxis.session.SessionService;
-import org.praxis.session.SessionSummary;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.worksheet.SessionOption;
 import org.praxis.worksheet.TemplateSummary;
 import org.praxis.worksheet.WorksheetService;
 
@@ -24,18 +24,16 @@ import org.praxis.worksheet.WorksheetService;
 class AssignDialog extends Dialog {
 
     private final transient WorksheetService worksheets;
-    private final transient SessionService sessions;
     private final Select<CohortChoice> cohort = new Select<>();
-    private final Select<SessionSummary> session = new Select<>();
+    private final Select<SessionOption> session = new Select<>();
     private final DatePicker due = new DatePicker();
     private final DatePicker review = new DatePicker();
     private final Paragraph problem = new Paragraph();
     private final FieldProblems problems = new FieldProblems(this);
+    private java.time.ZoneId zone;
 
-    AssignDialog(TemplateSummary template, List<CohortChoice> cohorts, WorksheetService worksheets,
-            SessionService sessions) {
+    AssignDialog(TemplateSummary template, List<CohortChoice> cohorts, WorksheetService worksheets, CohortAccess access) {
         this.worksheets = worksheets;
-        this.sessions = sessions;
         setId("assign-dialog");
         setHeaderTitle(getTranslation("worksheet.assign.title", template.title()));
         cohort.setId("assign-cohort");
@@ -49,9 +47,10 @@ class AssignDialog extends Dialog {
         session.setEmptySelectionAllowed(true);
         session.setEmptySelectionCaption(getTranslation("worksheet.assign.no-session"));
         session.setItemLabelGenerator(s -> s == null ? getTranslation("worksheet.assign.no-session")
-                : s.title() + " · " + Times.dateTime(s.startsAt(), getLocale()));
+                : s.title() + " · " + Times.dateTime(s.startsAt(), zone, getLocale()));
         cohort.addValueChangeListener(e -> {
-            session.setItems(e.getValue() == null ? List.of() : sessions.sessionsOf(e.getValue().id()));
+            zone = e.getValue() == null ? java.time.ZoneId.of("America/Los_Angeles") : access.zoneOf(e.getValue().id());
+            session.setItems(e.getValue() == null ? List.of() : worksheets.sessionChoices(e.getValue().id()));
         });
         if (!allowed.isEmpty()) {
             cohort.setValue(allowed.get(0));

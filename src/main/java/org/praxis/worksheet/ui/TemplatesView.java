@@ -23,7 +23,6 @@ import java.util.Set;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
-import org.praxis.session.SessionService;
 import org.praxis.worksheet.Question;
 import org.praxis.worksheet.Step;
 import org.praxis.worksheet.TemplateDefinition;
@@ -41,14 +40,13 @@ public class TemplatesView extends Main implements HasDynamicTitle {
 
     private final transient TemplateService templates;
     private final transient WorksheetService worksheets;
-    private final transient SessionService sessions;
+    private final transient CohortAccess access;
     private final List<CohortChoice> cohorts;
 
-    public TemplatesView(TemplateService templates, WorksheetService worksheets, SessionService sessions,
-            CohortAccess access) {
+    public TemplatesView(TemplateService templates, WorksheetService worksheets, CohortAccess access) {
         this.templates = templates;
         this.worksheets = worksheets;
-        this.sessions = sessions;
+        this.access = access;
         Set<Long> facilitated = templates.facilitatedCohorts();
         this.cohorts = access.myCohorts().stream().filter(c -> facilitated.contains(c.id())).toList();
         setId("templates-view");
@@ -111,7 +109,7 @@ public class TemplatesView extends Main implements HasDynamicTitle {
             preview.getElement().setAttribute("aria-label", getTranslation("worksheet.templates.preview.title", t.title()));
             actions.add(preview);
             Button assign = new Button(getTranslation("worksheet.assign"),
-                    click -> new AssignDialog(t, cohorts, worksheets, sessions).open());
+                    click -> new AssignDialog(t, cohorts, worksheets, access).open());
             assign.setId("template-" + t.id() + "-assign");
             assign.getElement().setAttribute("aria-label", getTranslation("worksheet.assign.title", t.title()));
             actions.add(assign);

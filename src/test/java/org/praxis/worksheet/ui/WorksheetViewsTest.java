@@ -150,8 +150,13 @@ class WorksheetViewsTest extends KaribuTest {
         assertThat(saved.definition().steps().get(0).questions()).extracting(Question::kind).containsExactly(kinds);
         assertThat(saved.definition().question("q5").orElseThrow().highLabel()).isEqualTo("Ready now");
 
+        long session = data.session(cohort, "Session on intake");
         navigate("worksheets/templates");
         click("template-" + id + "-assign");
+        @SuppressWarnings("unchecked")
+        Select<org.praxis.worksheet.SessionOption> sessions = _get(Select.class, spec -> spec.withId("assign-session"));
+        _setValue(sessions, sessions.getListDataView().getItems().filter(o -> o != null && o.id() == session).findFirst()
+                .orElseThrow());
         _setValue(_get(DatePicker.class, spec -> spec.withId("assign-due")), LocalDate.now().minusDays(3));
         click("assign-confirm");
         DatePicker due = _get(DatePicker.class, spec -> spec.withId("assign-due"));
@@ -160,6 +165,7 @@ class WorksheetViewsTest extends KaribuTest {
         click("assign-confirm");
         assertThat(_get(H1.class).getText()).isEqualTo(title);
         _assertOne(Div.class, spec -> spec.withId("counts-q5"));
+        _assertOne(Anchor.class, spec -> spec.withText("For the session “Session on intake”"));
     }
 
     @Test
