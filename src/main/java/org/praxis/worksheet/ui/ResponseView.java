@@ -200,6 +200,9 @@ public class ResponseView extends Main implements BeforeEnterObserver, HasDynami
         } catch (InvalidInputException e) {
             String rest = problems.show(e);
             status.setText(getTranslation("worksheet.not-saved") + (rest == null ? "" : " " + rest));
+        } catch (IllegalStateException e) {
+            // submitted meanwhile in another window: say so, and keep what was typed on screen
+            status.setText(getTranslation("worksheet.submitted-elsewhere"));
         }
     }
 
@@ -213,6 +216,10 @@ public class ResponseView extends Main implements BeforeEnterObserver, HasDynami
     }
 
     private void submit() {
+        if (worksheets.response(response.id()).status() == ResponseStatus.SUBMITTED) {
+            reload();
+            return;
+        }
         try {
             worksheets.submit(response.id());
             reload();

@@ -227,6 +227,21 @@ class WorksheetViewsTest extends KaribuTest {
     }
 
     @Test
+    void an_answer_typed_after_submitting_in_another_window_is_kept_on_screen_and_explained() {
+        long assignment = assigned(TestData.unique("Two windows"));
+        signInAs(author);
+        long id = worksheets.start(assignment);
+        navigate("worksheets/responses/" + id);
+        worksheets.saveAnswer(id, "q1", Answer.text("Written in the other window"));
+        worksheets.submit(id);
+        TextArea q2 = _get(TextArea.class, spec -> spec.withId("answer-q1"));
+        _setValue(q2, "Typed here too late");
+        assertThat(text("worksheet-save-status")).startsWith("Not saved: this round was submitted in another window");
+        assertThat(q2.getValue()).isEqualTo("Typed here too late");
+        assertThat(worksheets.response(id).answer("q1").text()).isEqualTo("Written in the other window");
+    }
+
+    @Test
     void the_author_chooses_who_reads_it_and_sees_exactly_who_can() {
         long assignment = assigned(TestData.unique("Share"));
         long id = submitted(author, assignment, Visibility.PRIVATE, 3, "Just for me");
