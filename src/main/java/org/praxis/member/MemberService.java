@@ -233,20 +233,7 @@ public class MemberService {
         } else if (!passwordEncoder.matches(current, hash)) {
             v.reject("current", "account.password.current-wrong");
         }
-        if (next == null || next.isEmpty()) {
-            v.reject("next", "validation.required");
-        } else if (next.length() < PASSWORD_MIN) {
-            v.reject("next", "account.password.too-short", PASSWORD_MIN);
-        } else if (next.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
-            v.reject("next", "account.password.too-long");
-        } else if (next.equals(current)) {
-            v.reject("next", "account.password.same");
-        } else if (next.strip().equalsIgnoreCase(me.email()) || next.strip().equalsIgnoreCase(Accounts.key(me.email()))) {
-            v.reject("next", "account.password.is-email");
-        }
-        if (!v.hasError("next") && !next.equals(repeated)) {
-            v.reject("repeated", "account.password.mismatch");
-        }
+        Passwords.check(v, "next", "repeated", next, repeated, me.email(), current);
         v.throwIfInvalid();
         db.update(MEMBER)
                 .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(next))

@@ -48,7 +48,10 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         card.addClassName("praxis-login-card");
         H1 title = new H1(getTranslation("login.title"));
         Paragraph intro = new Paragraph(getTranslation("login.intro"));
-        card.add(title, intro, emailField(), passwordField(), messageArea(), signInButton());
+        com.vaadin.flow.component.html.Anchor apply = new com.vaadin.flow.component.html.Anchor("apply",
+                getTranslation("login.apply"));
+        apply.setId("login-apply");
+        card.add(title, intro, emailField(), passwordField(), messageArea(), signInButton(), apply);
         add(card);
     }
 

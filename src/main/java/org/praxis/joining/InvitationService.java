@@ -1,0 +1,247 @@
+package org.praxis.joining;
+
+import static org.praxis.jooq.Tables.AGREEMENT;
+import static org.praxis.jooq.Tables.AGREEMENT_ACK;
+import static org.praxis.jooq.Tables.APPLICATION;
+import static org.praxis.jooq.Tables.APPLICATION_EVENT;
+import static org.praxis.jooq.Tables.COHORT;
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+import static org.praxis.jooq.Tables.INVITATION;
+import static org.praxis.jooq.Tables.MEMBER;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.jooq.DSLContext;
+import org.praxis.audit.AuditService;
+import org.praxis.base.InvalidInputException;
+import org.praxis.base.Validation;
+import org.praxis.base.i18n.Messages;
+import org.praxis.base.mail.Mailer;
+import org.praxis.base.security.Accounts;
+import org.praxis.base.security.PraxisUser;
+import org.praxis.base.security.Role;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.member.MemberService;
+import org.praxis.member.Passwords;
+import org.praxis.notification.NotificationService;
+import org.praxis.organization.County;
+import org.praxis.organization.Organization;
+import org.praxis.organization.OrganizationDraft;
+import org.praxis.organization.OrganizationService;
+import org.praxis.organization.Sector;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations. A facilitator accepts an application with a single-use link that expires; only
+ * the SHA-256 of its token is stored, so the link cannot be read back from the database. The
+ * invitee sets a password, acknowledges the cohort's agreements, and becomes a member of it. An
+ * expired or used link is refused, with a way to ask the facilitators for a new one.
+ */
+@Service
+public class InvitationService {
+
+    public static final String LINK_REQUESTED = "INVITATION_REQUESTED";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext db;
+    private final ApplicationService applications;
+    private final CohortAccess access;
+    private final OrganizationService organizations;
+    private final Mailer mailer;
+    private final NotificationService notifications;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditService audit;
+    private final JoiningProperties properties;
+    private final Messages messages;
+    private final Clock clock;
+
+    InvitationService(DSLContext db, ApplicationService applications, CohortAccess access,
+            OrganizationService organizations, Mailer mailer, NotificationService notifications,
+            PasswordEncoder passwordEncoder, AuditService audit, JoiningProperties properties, Messages messages,
+            Clock clock) {
+        this.db = db;
+        this.applications = applications;
+        this.access = access;
+        this.organizations = organizations;
+        this.mailer = mailer;
+        this.notifications = notifications;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * A facilitator of the cohort accepts the application: a new link (any earlier one stops
+     * working), mailed when mail is configured; its address is returned to show once. An
+     * organisation the applicant typed in is added to the partner organisations.
+     */
+    @Transactional
+    public InvitationLink invite(long applicationId) {
+        long cohortId = applications.cohortOf(applicationId);
+        PraxisUser me = access.requireFacilitator(cohortId);
+        ApplicationDetails a = applications.get(applicationId);
+        if (a.status() == ApplicationStatus.JOINED) {
+            throw new IllegalStateException("Application " + applicationId + " has joined");
+        }
+        if (db.fetchExists(MEMBER, MEMBER.EMAIL.lower().eq(Accounts.key(a.email())))) {
+            throw InvalidInputException.of("invite", "invite.account-exists");
+        }
+        if (a.newOrganization() && a.organization() != null) {
+            long organizationId = organizations.list().stream().filter(o -> o.name().equalsIgnoreCase(a.organization()))
+                    .findFirst().map(Organization::id).orElseGet(() -> organizations.create(draft(a)).id());
+            db.update(APPLICATION).set(APPLICATION.ORGANIZATION_ID, organizationId)
+                    .set(APPLICATION.ORGANIZATION_NAME, (String) null).where(APPLICATION.ID.eq(applicationId)).execute();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        db.update(INVITATION).set(INVITATION.EXPIRES_AT, now).where(INVITATION.APPLICATION_ID.eq(applicationId))
+                .and(INVITATION.USED_AT.isNull()).and(INVITATION.EXPIRES_AT.gt(now)).execute();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime expires = now.plus(properties.invitationTtl());
+        db.insertInto(INVITATION).set(INVITATION.APPLICATION_ID, applicationId).set(INVITATION.TOKEN_HASH, hash(token))
+                .set(INVITATION.EXPIRES_AT, expires).set(INVITATION.CREATED_BY, me.id()).execute();
+        db.update(APPLICATION).set(APPLICATION.STATUS, ApplicationStatus.INVITED.name())
+                .set(APPLICATION.UPDATED_AT, now).set(APPLICATION.DECIDED_AT, (OffsetDateTime) null)
+                .where(APPLICATION.ID.eq(applicationId)).execute();
+        applications.event(applicationId, me.id(), "invited", ApplicationStatus.INVITED, null);
+        String url = mailer.link("join/" + token);
+        boolean mailed = mailer.send(a.email(), messages.text("mail.invited.subject", a.cohortName()),
+                messages.text("mail.invited.body", a.name(), a.cohortName(), url, properties.invitationTtl().toDays()));
+        audit.record(me.id(), "application.invited", "application", applicationId, null, null);
+        return new InvitationLink(url, expires, mailed);
+    }
+
+    private static OrganizationDraft draft(ApplicationDetails a) {
+        OrganizationDraft d = new OrganizationDraft();
+        d.setName(a.organization());
+        d.setSector(a.sector());
+        String county = a.facts().county();
+        d.setCounty(county == null ? null : java.util.Arrays.stream(County.values()).filter(c -> c.name().equals(county))
+                .findFirst().orElse(null));
+        if (a.sector() == Sector.TRIBAL_HEALTH && a.facts().tribalSelf() != null) {
+            d.setTribalNation(a.facts().tribalSelf());
+        }
+        return d;
+    }
+
+    /** What the link is worth, for the page it opens. Nobody needs to be signed in. */
+    @Transactional(readOnly = true)
+    public InvitationCheck check(String token) {
+        var r = row(token);
+        if (r == null) {
+            return InvitationCheck.of(InvitationCheck.State.UNKNOWN);
+        }
+        if (r.get(INVITATION.USED_AT) != null) {
+            return InvitationCheck.of(InvitationCheck.State.USED);
+        }
+        if (!r.get(INVITATION.EXPIRES_AT).isAfter(OffsetDateTime.now(clock))) {
+            return InvitationCheck.of(InvitationCheck.State.EXPIRED);
+        }
+        String agreements = db.select(AGREEMENT.BODY_HTML).from(AGREEMENT).where(AGREEMENT.COHORT_ID.eq(r.get(APPLICATION.COHORT_ID)))
+                .orderBy(AGREEMENT.VERSION.desc()).limit(1).fetchOne(AGREEMENT.BODY_HTML);
+        return new InvitationCheck(InvitationCheck.State.VALID, r.get(APPLICATION.NAME), r.get(APPLICATION.EMAIL),
+                r.get(COHORT.NAME), agreements);
+    }
+
+    /**
+     * The invitee joins: their name, a password typed twice, and the agreements acknowledged.
+     * The link works once; every problem is reported at once by field.
+     */
+    @Transactional
+    public String accept(String token, String displayName, String password, String repeated, boolean agreed) {
+        var r = row(token);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (r == null || r.get(INVITATION.USED_AT) != null || !r.get(INVITATION.EXPIRES_AT).isAfter(now)) {
+            throw InvalidInputException.of("token", "join.link-invalid");
+        }
+        String email = r.get(APPLICATION.EMAIL);
+        long cohortId = r.get(APPLICATION.COHORT_ID);
+        Long agreementId = db.select(AGREEMENT.ID).from(AGREEMENT).where(AGREEMENT.COHORT_ID.eq(cohortId))
+                .orderBy(AGREEMENT.VERSION.desc()).limit(1).fetchOne(AGREEMENT.ID);
+        Validation v = new Validation().required("displayName", displayName, MemberService.DISPLAY_NAME_MAX);
+        Passwords.check(v, "password", "repeated", password, repeated, email, null);
+        v.check(agreed || agreementId == null, "agreed", "join.agreements.required");
+        v.check(!db.fetchExists(MEMBER, MEMBER.EMAIL.lower().eq(Accounts.key(email))), "token", "invite.account-exists");
+        v.throwIfInvalid();
+        // single use, even against two tabs racing: only one update finds it unused
+        int claimed = db.update(INVITATION).set(INVITATION.USED_AT, now).where(INVITATION.ID.eq(r.get(INVITATION.ID)))
+                .and(INVITATION.USED_AT.isNull()).execute();
+        if (claimed == 0) {
+            throw InvalidInputException.of("token", "join.link-invalid");
+        }
+        long memberId = db.insertInto(MEMBER)
+                .set(MEMBER.EMAIL, email)
+                .set(MEMBER.DISPLAY_NAME, displayName.strip())
+                .set(MEMBER.ORGANIZATION_ID, r.get(APPLICATION.ORGANIZATION_ID))
+                .set(MEMBER.TITLE, r.get(APPLICATION.ROLE_TITLE))
+                .set(MEMBER.ROLE, Role.MEMBER.name())
+                .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(password))
+                .returning(MEMBER.ID).fetchOne(MEMBER.ID);
+        db.insertInto(COHORT_MEMBERSHIP).set(COHORT_MEMBERSHIP.COHORT_ID, cohortId).set(COHORT_MEMBERSHIP.MEMBER_ID, memberId)
+                .set(COHORT_MEMBERSHIP.ROLE, "MEMBER").execute();
+        if (agreementId != null) {
+            db.insertInto(AGREEMENT_ACK).set(AGREEMENT_ACK.AGREEMENT_ID, agreementId).set(AGREEMENT_ACK.MEMBER_ID, memberId)
+                    .execute();
+        }
+        long applicationId = r.get(APPLICATION.ID);
+        db.update(APPLICATION).set(APPLICATION.STATUS, ApplicationStatus.JOINED.name()).set(APPLICATION.MEMBER_ID, memberId)
+                .set(APPLICATION.UPDATED_AT, now).where(APPLICATION.ID.eq(applicationId)).execute();
+        applications.event(applicationId, memberId, "joined", ApplicationStatus.JOINED, null);
+        audit.record(memberId, "member.joined-by-invitation", "member", memberId, null, null);
+        return email;
+    }
+
+    /**
+     * Someone with an expired or used link asks for a new one: the facilitators are told, once an
+     * hour at most. True when the link was one of ours.
+     */
+    @Transactional
+    public boolean requestNew(String token) {
+        var r = row(token);
+        if (r == null) {
+            return false;
+        }
+        long applicationId = r.get(APPLICATION.ID);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean recent = db.fetchExists(APPLICATION_EVENT, APPLICATION_EVENT.APPLICATION_ID.eq(applicationId)
+                .and(APPLICATION_EVENT.KIND.eq("link-requested")).and(APPLICATION_EVENT.CREATED_AT.gt(now.minusHours(1))));
+        if (!recent) {
+            applications.event(applicationId, null, "link-requested", null, null);
+            for (long facilitator : applications.facilitatorsOf(r.get(APPLICATION.COHORT_ID))) {
+                notifications.notify(facilitator, LINK_REQUESTED, "applications/" + applicationId, r.get(APPLICATION.NAME));
+            }
+        }
+        return true;
+    }
+
+    private org.jooq.Record row(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
+            return null;
+        }
+        return db.select(INVITATION.ID, INVITATION.USED_AT, INVITATION.EXPIRES_AT, APPLICATION.ID, APPLICATION.NAME,
+                        APPLICATION.EMAIL, APPLICATION.COHORT_ID, APPLICATION.ORGANIZATION_ID, APPLICATION.ROLE_TITLE,
+                        COHORT.NAME)
+                .from(INVITATION).join(APPLICATION).on(APPLICATION.ID.eq(INVITATION.APPLICATION_ID))
+                .join(COHORT).on(COHORT.ID.eq(APPLICATION.COHORT_ID))
+                .where(INVITATION.TOKEN_HASH.eq(hash(token))).fetchOne();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

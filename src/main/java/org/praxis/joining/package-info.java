@@ -1,0 +1,6 @@
+/**
+ * Joining a cohort: the public application, the facilitators' review with a representation
+ * overview, single-use invitations, and the invitee's first sign-in. Representation facts are
+ * read by the cohort's facilitators alone.
+ */
+package org.praxis.joining;
