@@ -115,6 +115,9 @@ public class DemoData implements ApplicationRunner {
         if (seedLibrary()) {
             log.info("Seeded a shared policy analysis, with two versions and a comment, in the demo library");
         }
+        if (seedApplications()) {
+            log.info("Seeded applications to the demo cohort, which takes applications at /apply");
+        }
         if (seedWorksheets()) {
             log.info("Seeded worksheets: the policy reflection for the session, with Aisha's first round shared with facilitators");
         }
@@ -335,6 +338,59 @@ public class DemoData implements ApplicationRunner {
                             "{\"policy\": {\"text\": \"After-hours intake line\"}}"))
                     .returning(response.ID).fetchOne(response.ID);
             outbox("RESPONSE", List.of(aishaResponse, leahResponse));
+            return true;
+        }));
+    }
+
+    /**
+     * Opens the demo cohort for applications and seeds four applicants — two shortlisted, one
+     * under review, one new — with self-described facts, so the review and the representation
+     * overview have something to show; unless the demo cohort already has applications.
+     */
+    public boolean seedApplications() {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
+            var application = org.praxis.jooq.Tables.APPLICATION;
+            var event = org.praxis.jooq.Tables.APPLICATION_EVENT;
+            if (cohortId == null || db.fetchExists(application, application.COHORT_ID.eq(cohortId))) {
+                return false;
+            }
+            db.update(COHORT).set(COHORT.APPLICATIONS_OPEN, true).where(COHORT.ID.eq(cohortId)).execute();
+            record Applicant(String name, String email, String organization, String sector, String role, String authority,
+                    String status, String facts) {
+            }
+            List<Applicant> applicants = List.of(
+                    new Applicant("Rosa Ibarra", "rosa.ibarra@applicant.example", "Lummi Nation Behavioral Health",
+                            "TRIBAL_HEALTH", "Clinical director", "BOTH", "SHORTLISTED",
+                            "{\"raceEthnicity\": [\"AMERICAN_INDIAN_ALASKA_NATIVE\", \"HISPANIC_LATINO\"], \"gender\": \"WOMAN\","
+                                    + " \"county\": \"WHATCOM\", \"tribal\": \"ENROLLED_OR_DESCENDANT\","
+                                    + " \"tribalSelf\": \"Lummi Nation\", \"livedExperience\": \"Raised by my grandmother on the reservation\"}"),
+                    new Applicant("Tom Nguyen", "tom.nguyen@applicant.example", "Island County Housing Authority",
+                            "HOUSING", "Deputy director", "STRUCTURAL", "SHORTLISTED",
+                            "{\"raceEthnicity\": [\"ASIAN\"], \"gender\": \"MAN\", \"county\": \"ISLAND\", \"tribal\": \"NONE\"}"),
+                    new Applicant("Jess Carter", "jess.carter@applicant.example", "San Juan Island Family Resource Center",
+                            "COMMUNITY_BASED", "Program manager", "SUPERVISES", "UNDER_REVIEW",
+                            "{\"raceEthnicity\": [\"WHITE\"], \"gender\": \"NON_BINARY\", \"county\": \"SAN_JUAN\","
+                                    + " \"livedExperiencePreferNot\": true}"),
+                    new Applicant("Amara Okafor", "amara.okafor@applicant.example", "Snohomish County Public Defender",
+                            "GOVERNMENT", "Supervising attorney", "SUPERVISES", "NEW",
+                            "{\"raceEthnicity\": [\"PREFER_NOT\"], \"gender\": \"WOMAN\", \"county\": \"SNOHOMISH\"}"));
+            for (Applicant a : applicants) {
+                long id = db.insertInto(application).set(application.COHORT_ID, cohortId).set(application.NAME, a.name())
+                        .set(application.EMAIL, a.email()).set(application.ORGANIZATION_NAME, a.organization())
+                        .set(application.SECTOR, a.sector()).set(application.ROLE_TITLE, a.role())
+                        .set(application.AUTHORITY, a.authority())
+                        .set(application.WHY, "To learn with peers how to change the policies I am responsible for.")
+                        .set(application.BRING, "The view from my county and my sector, and the people we serve.")
+                        .set(application.FACTS, org.jooq.JSONB.valueOf(a.facts())).set(application.STATUS, a.status())
+                        .returning(application.ID).fetchOne(application.ID);
+                db.insertInto(event).set(event.APPLICATION_ID, id).set(event.KIND, "submitted").set(event.STATUS, "NEW")
+                        .execute();
+                if (!a.status().equals("NEW")) {
+                    db.insertInto(event).set(event.APPLICATION_ID, id).set(event.KIND, "status").set(event.STATUS, a.status())
+                            .set(event.ACTOR_ID, memberId("marisol@praxis.example")).execute();
+                }
+            }
             return true;
         }));
     }

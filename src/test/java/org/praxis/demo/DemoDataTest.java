@@ -195,6 +195,17 @@ class DemoDataTest extends IntegrationTest {
     }
 
     @Test
+    void the_demo_cohort_takes_applications_and_has_four_seeded_once() {
+        demo.seed();
+        assertThat(demo.seedApplications()).isTrue();
+        var application = org.praxis.jooq.Tables.APPLICATION;
+        assertThat(data.db().fetchCount(application, application.COHORT_ID.eq(demoCohortId()))).isEqualTo(4);
+        assertThat(data.db().select(COHORT.APPLICATIONS_OPEN).from(COHORT).where(COHORT.ID.eq(demoCohortId()))
+                .fetchSingle(COHORT.APPLICATIONS_OPEN)).isTrue();
+        assertThat(demo.seedApplications()).isFalse();
+    }
+
+    @Test
     void the_demo_has_worksheets_with_a_shared_first_round_seeded_once() {
         demo.seed();
         demo.seedConversation();
