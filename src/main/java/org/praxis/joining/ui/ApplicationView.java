@@ -97,15 +97,15 @@ public class ApplicationView extends Main implements BeforeEnterObserver, HasDyn
 
         DescriptionList role = new DescriptionList();
         role.setId("application-role");
-        term(role, "apply.email", application.email());
-        term(role, "apply.organization", application.organization() == null ? "" : application.newOrganization()
+        term(role, "application.email", application.email());
+        term(role, "application.organization", application.organization() == null ? "" : application.newOrganization()
                 ? getTranslation("application.organization.new", application.organization()) : application.organization());
-        term(role, "apply.sector", getTranslation(application.sector().messageKey()));
-        term(role, "apply.role", application.roleTitle());
-        term(role, "apply.authority", getTranslation("apply.authority." + application.authority().name().toLowerCase(Locale.ROOT)));
-        add(new H2(getTranslation("apply.about-role")), role);
-        add(new H2(getTranslation("apply.why")), pre(application.why()));
-        add(new H2(getTranslation("apply.bring")), pre(application.bring()));
+        term(role, "application.sector", getTranslation(application.sector().messageKey()));
+        term(role, "application.role", application.roleTitle());
+        term(role, "application.authority", getTranslation("apply.authority." + application.authority().name().toLowerCase(Locale.ROOT)));
+        add(new H2(getTranslation("application.about-role")), role);
+        add(new H2(getTranslation("application.why")), pre(application.why()));
+        add(new H2(getTranslation("application.bring")), pre(application.bring()));
         add(facts());
         add(decisions(), notes());
     }
@@ -117,13 +117,13 @@ public class ApplicationView extends Main implements BeforeEnterObserver, HasDyn
         String race = f.raceEthnicity().isEmpty() ? null : f.raceEthnicity().stream().map(v -> v.equals(Facts.SELF_DESCRIBE)
                 && f.raceEthnicitySelf() != null ? f.raceEthnicitySelf() : getTranslation("fact." + v))
                 .collect(Collectors.joining(", "));
-        term(list, "apply.race", answered(race));
-        term(list, "apply.gender", answered(choice(f.gender(), f.genderSelf())));
-        term(list, "apply.county", answered(choice(f.county(), f.countySelf())));
+        term(list, "application.race", answered(race));
+        term(list, "application.gender", answered(choice(f.gender(), f.genderSelf())));
+        term(list, "application.county", answered(choice(f.county(), f.countySelf())));
         String tribal = f.tribal() == null ? null : f.tribalSelf() == null ? getTranslation("fact." + f.tribal())
                 : getTranslation("fact." + f.tribal()) + " — " + f.tribalSelf();
-        term(list, "apply.tribal", answered(tribal));
-        term(list, "apply.lived", answered(f.livedExperiencePreferNot() ? getTranslation("fact.PREFER_NOT")
+        term(list, "application.tribal", answered(tribal));
+        term(list, "application.lived", answered(f.livedExperiencePreferNot() ? getTranslation("fact.PREFER_NOT")
                 : f.livedExperience()));
         Section section = new Section(new H2(getTranslation("application.facts")), list);
         Paragraph who = new Paragraph(getTranslation("application.facts.who"));

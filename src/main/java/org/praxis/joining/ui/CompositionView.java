@@ -121,7 +121,9 @@ public class CompositionView extends Main implements BeforeEnterObserver, HasDyn
             row.addDataCell().setText(label.apply(c.key()));
             row.addDataCell().setText(c.fewerThanThree() ? getTranslation("composition.fewer-than-3")
                     : String.valueOf(c.count()));
-            if (c.count() == 0 && !c.fewerThanThree()) {
+            // nobody in a real group is a gap; nobody choosing "other", self-description or "prefer not" is not
+            if (c.count() == 0 && !c.fewerThanThree() && !java.util.Set.of(org.praxis.joining.Facts.SELF_DESCRIBE,
+                    org.praxis.joining.Facts.PREFER_NOT, "OTHER").contains(c.key())) {
                 row.addClassName("praxis-gap");
             }
         }
