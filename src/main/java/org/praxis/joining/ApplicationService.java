@@ -327,7 +327,7 @@ public class ApplicationService {
     }
 
     /** Deletes applications not selected whose decision is older than the retention period; returns how many. */
-    @Scheduled(fixedDelayString = "${praxis.joining.purge-every:6h}", initialDelayString = "2m")
+    @Scheduled(fixedDelayString = "${praxis.joining.purge-every:6h}", initialDelayString = "${praxis.scheduling.initial-delay:2m}")
     @Transactional
     public int purgeExpired() {
         OffsetDateTime before = OffsetDateTime.now(clock).minus(properties.retention());

@@ -1,6 +1,8 @@
 package org.praxis.search;
 
 import static org.praxis.jooq.Tables.ANALYSIS;
+import static org.praxis.jooq.Tables.CHECK_IN;
+import static org.praxis.jooq.Tables.COMMITMENT;
 import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.PROMPT;
@@ -143,6 +145,37 @@ class SearchDocuments {
                         }
                         docs.put(key(type, r.value1()), d);
                     });
+            case COMMITMENT -> {
+                Map<Long, StringBuilder> notes = new HashMap<>();
+                db.select(CHECK_IN.COMMITMENT_ID, CHECK_IN.NOTE, CHECK_IN.IN_THE_WAY).from(CHECK_IN)
+                        .where(CHECK_IN.COMMITMENT_ID.in(ids)).orderBy(CHECK_IN.ID)
+                        .forEach(r -> {
+                            StringBuilder text = notes.computeIfAbsent(r.value1(), k -> new StringBuilder());
+                            for (String part : new String[] {r.value2(), r.value3()}) {
+                                if (part != null) {
+                                    text.append('\n').append(part);
+                                }
+                            }
+                        });
+                db.select(COMMITMENT.ID, COMMITMENT.COHORT_ID, COMMITMENT.SESSION_ID, COMMITMENT.WHAT, COMMITMENT.DONE_WHEN,
+                                COMMITMENT.VISIBILITY, COMMITMENT.MEMBER_ID, MEMBER.DISPLAY_NAME, COMMITMENT.UPDATED_AT)
+                        .from(COMMITMENT).join(MEMBER).on(MEMBER.ID.eq(COMMITMENT.MEMBER_ID))
+                        .where(COMMITMENT.ID.in(ids))
+                        .forEach(r -> {
+                            boolean ownerOnly = "PRIVATE".equals(r.value6());
+                            String what = r.value4();
+                            Document d = doc(type, r.value1(), r.value2(), r.value3(), "commitments/" + r.value1(),
+                                    what.length() > 120 ? what.substring(0, 120) + "…" : what,
+                                    what + (r.value5() == null ? "" : "\n" + r.value5())
+                                            + notes.getOrDefault(r.value1(), new StringBuilder()),
+                                    ownerOnly || "FACILITATORS".equals(r.value6()), r.value7(), r.value8(),
+                                    r.value9().toInstant().toEpochMilli());
+                            if (ownerOnly) {
+                                d.add(new StringField(OWNER_ONLY, "1", Field.Store.NO));
+                            }
+                            docs.put(key(type, r.value1()), d);
+                        });
+            }
         }
         return docs;
     }
@@ -197,6 +230,7 @@ class SearchDocuments {
             case PROMPT -> PROMPT;
             case ANALYSIS -> ANALYSIS;
             case RESPONSE -> WORKSHEET_RESPONSE;
+            case COMMITMENT -> COMMITMENT;
         };
     }
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SearchOutbox {
 
-    public enum Type { SESSION, PROMPT, THREAD, POST, ANALYSIS, RESPONSE }
+    public enum Type { SESSION, PROMPT, THREAD, POST, ANALYSIS, RESPONSE, COMMITMENT }
 
     private final DSLContext db;
 

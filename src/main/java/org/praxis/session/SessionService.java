@@ -115,6 +115,36 @@ public class SessionService {
                 role == CohortRole.FACILITATOR, prompts);
     }
 
+    /** The session as an iCalendar file, for someone of its cohort; {@code baseUrl} for its link. */
+    @Transactional(readOnly = true)
+    public String ics(long sessionId, String baseUrl) {
+        long cohortId = cohortOfSession(sessionId);
+        access.requireMember(cohortId);
+        CalendarEvent event = events(SESSION.ID.eq(sessionId)).get(0);
+        return ICalendar.of(event.title(), List.of(event), baseUrl, ICalendar.host(baseUrl), clock.instant());
+    }
+
+    /**
+     * The sessions of every cohort a member belongs to, from two months back on, as calendar
+     * events. For the private calendar feed, whose token stands in for signing in: the caller
+     * has checked it.
+     */
+    @Transactional(readOnly = true)
+    public List<CalendarEvent> calendarOf(long memberId) {
+        return events(SESSION.COHORT_ID.in(select(COHORT_MEMBERSHIP.COHORT_ID).from(COHORT_MEMBERSHIP)
+                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)))
+                .and(SESSION.STARTS_AT.gt(OffsetDateTime.now(clock).minusMonths(2))));
+    }
+
+    private List<CalendarEvent> events(org.jooq.Condition where) {
+        return db.select(SESSION.ID, SESSION.TITLE, SESSION.THEME, SESSION.DESCRIPTION_MARKDOWN, SESSION.STARTS_AT,
+                        SESSION.ENDS_AT, COHORT.NAME)
+                .from(SESSION).join(COHORT).on(COHORT.ID.eq(SESSION.COHORT_ID)).where(where).orderBy(SESSION.STARTS_AT)
+                .fetch(r -> new CalendarEvent(r.value1(), r.value2(),
+                        (r.value3() == null ? "" : r.value3() + "\n\n") + (r.value4() == null ? "" : r.value4()),
+                        r.value5(), r.value6(), r.value7()));
+    }
+
     /** The form's values of a session, for editing. */
     @Transactional(readOnly = true)
     public SessionDraft draftOf(long sessionId) {

@@ -519,7 +519,7 @@ public class WorksheetService {
      * Tells everyone who answered an assignment whose review date has come (in its cohort's time
      * zone) that it is time to revisit, once per assignment. Returns how many were told.
      */
-    @Scheduled(fixedDelayString = "${praxis.worksheets.review-check:1h}", initialDelayString = "1m")
+    @Scheduled(fixedDelayString = "${praxis.worksheets.review-check:1h}", initialDelayString = "${praxis.scheduling.initial-delay:1m}")
     @Transactional
     public int remindReviews() {
         OffsetDateTime now = OffsetDateTime.now(clock);

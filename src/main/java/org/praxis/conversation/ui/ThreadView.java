@@ -91,9 +91,13 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private com.vaadin.flow.shared.Registration subscription;
     private ReplyEditor mainEditor;
 
+    private final transient org.praxis.obstacle.ObstacleService obstacles;
+    private java.util.Map<Long, List<String>> postObstacles = java.util.Map.of();
+
     public ThreadView(ThreadService threads, ModerationService moderation, AgreementService agreements,
             CohortAccess access, ThreadEvents events, org.praxis.base.security.CurrentUser currentUser,
-            ReactionService reactionService) {
+            ReactionService reactionService, org.praxis.obstacle.ObstacleService obstacles) {
+        this.obstacles = obstacles;
         this.events = events;
         this.reactionService = reactionService;
         this.currentUser = currentUser;
@@ -194,6 +198,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private void render() {
         removeAll();
         reactions = page.reactions();
+        postObstacles = obstacles.onPosts(page.posts().stream().map(PostItem::id).toList());
         ThreadHeader h = page.header();
         add(breadcrumb(h));
         H1 title = new H1(h.title());
@@ -511,8 +516,54 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 article.add(reactionBar(p));
             }
         }
+        List<String> named = postObstacles.getOrDefault(p.id(), List.of());
+        if (!named.isEmpty() && p.state() != PostState.HIDDEN) {
+            com.vaadin.flow.component.html.Paragraph inTheWay = new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("post.obstacles", String.join(", ", named)));
+            inTheWay.setId("post-obstacles-" + p.id());
+            inTheWay.addClassName("praxis-muted");
+            article.add(inTheWay);
+        }
         article.add(actions(p));
         return article;
+    }
+
+    /** The author names what got in the way, from the cohort's list, with an optional note. */
+    private void openObstacles(PostItem p) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("post-obstacles-dialog");
+        dialog.setHeaderTitle(getTranslation("post.obstacles.title"));
+        com.vaadin.flow.component.checkbox.CheckboxGroup<org.praxis.obstacle.Obstacle> choice =
+                new com.vaadin.flow.component.checkbox.CheckboxGroup<>(getTranslation("post.obstacles.choose"));
+        choice.setId("post-obstacles-choice");
+        List<org.praxis.obstacle.Obstacle> list = obstacles.list(page.header().cohortId(), false);
+        choice.setItems(list);
+        choice.setItemLabelGenerator(org.praxis.obstacle.Obstacle::label);
+        List<String> named = postObstacles.getOrDefault(p.id(), List.of());
+        choice.setValue(list.stream().filter(o -> named.contains(o.label())).collect(java.util.stream.Collectors.toSet()));
+        com.vaadin.flow.component.textfield.TextField note = new com.vaadin.flow.component.textfield.TextField(
+                getTranslation("post.obstacles.note"));
+        note.setId("post-obstacles-note");
+        note.setMaxLength(org.praxis.obstacle.ObstacleService.NOTE_MAX);
+        note.setHelperText(getTranslation("post.obstacles.note.help"));
+        note.setWidthFull();
+        org.praxis.base.ui.FieldProblems problems = new org.praxis.base.ui.FieldProblems(this).bind("note", note)
+                .bind("obstacles", choice);
+        dialog.add(choice, note);
+        Button save = new Button(getTranslation("action.save"), click -> {
+            try {
+                obstacles.nameOnPost(p.id(), choice.getValue().stream().map(org.praxis.obstacle.Obstacle::id)
+                        .collect(java.util.stream.Collectors.toSet()), note.getValue());
+                dialog.close();
+                reload();
+            } catch (org.praxis.base.InvalidInputException e) {
+                problems.show(e);
+            }
+        });
+        save.setId("post-obstacles-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
+        dialog.open();
     }
 
     private HorizontalLayout reactionBar(PostItem p) {
@@ -563,6 +614,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         }
         if (p.mine() && !removed && p.state() != PostState.HIDDEN && !h.readOnly()) {
             actions.add(small("post.edit", "edit-" + p.id(), () -> openEdit(p)));
+        }
+        if (p.mine() && !removed && p.state() != PostState.HIDDEN) {
+            actions.add(small("post.obstacles.name", "obstacles-" + p.id(), () -> openObstacles(p)));
         }
         if (p.mine() && !removed) {
             actions.add(small("post.delete", "delete-" + p.id(), () -> confirmDelete(p)));

@@ -53,8 +53,11 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
 
     private final transient org.praxis.worksheet.WorksheetService worksheets;
 
+    private final transient org.praxis.base.mail.Mailer mailer;
+
     public SessionView(SessionService sessions, CohortAccess access, org.praxis.analysis.AnalysisService analyses,
-            org.praxis.worksheet.WorksheetService worksheets) {
+            org.praxis.worksheet.WorksheetService worksheets, org.praxis.base.mail.Mailer mailer) {
+        this.mailer = mailer;
         this.sessions = sessions;
         this.access = access;
         this.analyses = analyses;
@@ -92,6 +95,15 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
             add(theme);
         }
         add(answerBar());
+        long sessionId = session.id();
+        String file = session.title().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "") + ".ics";
+        com.vaadin.flow.component.html.Anchor ics = new com.vaadin.flow.component.html.Anchor(
+                new com.vaadin.flow.server.StreamResource(file, () -> new java.io.ByteArrayInputStream(
+                        sessions.ics(sessionId, mailer.link("")).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                getTranslation("session.ics"));
+        ics.setId("session-ics");
+        ics.getElement().setAttribute("download", true);
+        add(ics);
         if (session.facilitator()) {
             add(facilitatorBar());
         }

@@ -1,0 +1,107 @@
+package org.praxis.accountability;
+
+import static org.praxis.jooq.Tables.CALENDAR_FEED;
+import static org.praxis.jooq.Tables.MEMBER;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.jooq.DSLContext;
+import org.praxis.base.mail.Mailer;
+import org.praxis.base.security.CurrentUser;
+import org.praxis.base.security.PraxisUser;
+import org.praxis.session.ICalendar;
+import org.praxis.session.SessionService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A private calendar feed per person: an unguessable address (only its hash is kept) that any
+ * calendar app can subscribe to, listing the sessions of their cohorts. Making a new address, or
+ * revoking it, ends the old one.
+ */
+@Service
+public class CalendarFeedService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a feed address is worth. */
+    public enum State { ACTIVE, REVOKED, UNKNOWN }
+
+    private final DSLContext db;
+    private final CurrentUser currentUser;
+    private final SessionService sessions;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    CalendarFeedService(DSLContext db, CurrentUser currentUser, SessionService sessions, Mailer mailer, Clock clock) {
+        this.db = db;
+        this.currentUser = currentUser;
+        this.sessions = sessions;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    /** Whether the signed-in person has a feed now (its address is shown only when made). */
+    @Transactional(readOnly = true)
+    public boolean hasFeed() {
+        long me = currentUser.require().id();
+        return db.fetchExists(CALENDAR_FEED, CALENDAR_FEED.MEMBER_ID.eq(me).and(CALENDAR_FEED.REVOKED_AT.isNull()));
+    }
+
+    /** A new feed address for the signed-in person; any earlier one stops working. */
+    @Transactional
+    public String newFeed() {
+        PraxisUser me = currentUser.require();
+        revoke();
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        db.insertInto(CALENDAR_FEED).set(CALENDAR_FEED.MEMBER_ID, me.id()).set(CALENDAR_FEED.TOKEN_HASH, hash(token)).execute();
+        return mailer.link("calendar/feed/" + token + ".ics");
+    }
+
+    /** Ends the signed-in person's feed. */
+    @Transactional
+    public void revoke() {
+        long me = currentUser.require().id();
+        db.update(CALENDAR_FEED).set(CALENDAR_FEED.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(CALENDAR_FEED.MEMBER_ID.eq(me)).and(CALENDAR_FEED.REVOKED_AT.isNull()).execute();
+    }
+
+    /** The feed behind an address: its state, and for an active one the calendar. No sign-in. */
+    @Transactional(readOnly = true)
+    public Feed feed(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
+            return new Feed(State.UNKNOWN, null);
+        }
+        var r = db.select(CALENDAR_FEED.MEMBER_ID, CALENDAR_FEED.REVOKED_AT, MEMBER.ACTIVE).from(CALENDAR_FEED)
+                .join(MEMBER).on(MEMBER.ID.eq(CALENDAR_FEED.MEMBER_ID))
+                .where(CALENDAR_FEED.TOKEN_HASH.eq(hash(token))).fetchOne();
+        if (r == null) {
+            return new Feed(State.UNKNOWN, null);
+        }
+        if (r.value2() != null || !r.value3()) {
+            return new Feed(State.REVOKED, null);
+        }
+        return new Feed(State.ACTIVE, ICalendar.of("Praxis", sessions.calendarOf(r.value1()), mailer.link(""),
+                ICalendar.host(mailer.link("")), clock.instant()));
+    }
+
+    /** A feed's state and, when active, its iCalendar text. */
+    public record Feed(State state, String calendar) {
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

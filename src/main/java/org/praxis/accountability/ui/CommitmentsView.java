@@ -1,0 +1,139 @@
+package org.praxis.accountability.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Locale;
+import org.praxis.accountability.CommitmentService;
+import org.praxis.accountability.CommitmentStatus;
+import org.praxis.accountability.CommitmentSummary;
+import org.praxis.analysis.AnalysisService;
+import org.praxis.base.ui.Links;
+import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.Times;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.CohortChoice;
+import org.praxis.cohort.CohortRole;
+import org.praxis.conversation.ThreadService;
+import org.praxis.session.SessionService;
+import org.praxis.worksheet.WorksheetService;
+
+/**
+ * The reader's commitments, soonest due first, with what needs a check-in; a way to record a new
+ * one; and the way to each cohort's board (and, for facilitators, what gets in the way).
+ */
+@Route(value = "commitments", layout = MainLayout.class)
+@Menu(title = "nav.commitments", order = 6, icon = "vaadin:check-square-o")
+@PermitAll
+public class CommitmentsView extends Main implements HasDynamicTitle {
+
+    private final transient CommitmentService commitments;
+
+    public CommitmentsView(CommitmentService commitments, CohortAccess access, SessionService sessions,
+            AnalysisService analyses, WorksheetService worksheets, ThreadService threads) {
+        this.commitments = commitments;
+        setId("commitments-view");
+        addClassName("praxis-view");
+        add(new H1(getTranslation("commitment.list.title")));
+        List<CohortChoice> cohorts = access.myCohorts();
+        HorizontalLayout tools = new HorizontalLayout();
+        tools.setWrap(true);
+        Button create = new Button(getTranslation("commitment.new"), click -> new CommitmentForm(cohorts, null, commitments,
+                sessions, analyses, worksheets, threads, id -> UI.getCurrent().navigate("commitments/" + id)).open());
+        create.setId("commitment-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setEnabled(!cohorts.isEmpty());
+        tools.add(create);
+        for (CohortChoice c : cohorts) {
+            Anchor board = Links.route(getTranslation("commitment.board.open", c.name()), "board?cohort=" + c.id());
+            board.setId("board-link-" + c.id());
+            tools.add(board);
+            if (access.requireMember(c.id()) == CohortRole.FACILITATOR) {
+                Anchor obstacles = Links.route(getTranslation("commitment.obstacles.open", c.name()), "obstacles?cohort=" + c.id());
+                obstacles.setId("obstacles-link-" + c.id());
+                tools.add(obstacles);
+            }
+        }
+        add(tools);
+        List<CommitmentSummary> mine = commitments.mine();
+        add(new H2(getTranslation("commitment.list.mine")));
+        if (mine.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("commitment.list.none"));
+            none.setId("no-commitments");
+            none.addClassName("praxis-muted");
+            add(none);
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("praxis-cards");
+        list.setId("my-commitments");
+        mine.forEach(c -> list.add(card(this, c, false)));
+        add(list);
+    }
+
+    /** A commitment as a card; {@code withAuthor} on the board. */
+    static ListItem card(com.vaadin.flow.component.Component owner, CommitmentSummary c, boolean withAuthor) {
+        ListItem item = new ListItem();
+        item.setId("commitment-" + c.id());
+        item.addClassName("praxis-card");
+        Anchor title = Links.route(c.what().length() > 140 ? c.what().substring(0, 140) + "…" : c.what(),
+                "commitments/" + c.id());
+        title.addClassName("praxis-card-title");
+        item.add(title);
+        Span status = new Span(owner.getTranslation("commitment.status." + c.status().name().toLowerCase(Locale.ROOT)));
+        status.getElement().getThemeList().add(c.status() == CommitmentStatus.DONE ? "badge success"
+                : c.status() == CommitmentStatus.STUCK ? "badge error" : "badge");
+        item.add(status);
+        StringBuilder meta = new StringBuilder();
+        if (withAuthor) {
+            meta.append(c.authorName()).append(" · ");
+        }
+        meta.append(owner.getTranslation("commitment.by", Times.date(c.dueOn(), UI.getCurrent().getLocale())));
+        if (!withAuthor) {
+            meta.append(" · ").append(owner.getTranslation("commitment.sharing." + c.sharing().name().toLowerCase(Locale.ROOT)));
+        }
+        Paragraph line = new Paragraph(meta.toString());
+        line.addClassName("praxis-card-line");
+        item.add(line);
+        if (c.overdue()) {
+            Span overdue = new Span(owner.getTranslation("commitment.overdue"));
+            overdue.getElement().getThemeList().add("badge error");
+            item.add(overdue);
+        } else if (!withAuthor && c.checkInDue()) {
+            Span due = new Span(owner.getTranslation("commitment.check-in-due"));
+            due.getElement().getThemeList().add("badge contrast");
+            due.setId("commitment-" + c.id() + "-due");
+            item.add(due);
+        }
+        if (c.latestNote() != null) {
+            Paragraph latest = new Paragraph(owner.getTranslation("commitment.latest", c.latestNote()));
+            latest.addClassName("praxis-card-line");
+            item.add(latest);
+        }
+        if (withAuthor && c.helpers() > 0) {
+            Span helpers = new Span(owner.getTranslation("commitment.helpers.count", c.helpers()));
+            helpers.addClassName("praxis-muted");
+            item.add(helpers);
+        }
+        return item;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("commitment.list.page-title");
+    }
+}

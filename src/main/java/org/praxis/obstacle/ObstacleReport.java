@@ -1,0 +1,25 @@
+package org.praxis.obstacle;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * How often each obstacle was named, by month, in what is shared with the facilitators. A count
+ * of one or two is never given ({@link Cell#fewerThanThree()}); notes come without names.
+ */
+public record ObstacleReport(List<YearMonth> months, List<Row> rows, List<Note> notes) {
+
+    public record Row(Obstacle obstacle, List<Cell> byMonth, Cell total) {
+    }
+
+    /** {@code count} is 0 when {@code fewerThanThree}. */
+    public record Cell(int count, boolean fewerThanThree) {
+
+        static Cell of(int n) {
+            return n > 0 && n < 3 ? new Cell(0, true) : new Cell(n, false);
+        }
+    }
+
+    public record Note(String obstacle, YearMonth month, String text) {
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What gets in the way of equity work: a list of obstacles each cohort's facilitators keep,
+ * named on check-ins and posts, and counted by month for the facilitators, never below three.
+ */
+package org.praxis.obstacle;
