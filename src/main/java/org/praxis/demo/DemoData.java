@@ -118,6 +118,9 @@ public class DemoData implements ApplicationRunner {
         if (seedApplications()) {
             log.info("Seeded applications to the demo cohort, which takes applications at /apply");
         }
+        if (seedAccountability()) {
+            log.info("Seeded commitments with check-ins on the demo board, and obstacles named");
+        }
         if (seedWorksheets()) {
             log.info("Seeded worksheets: the policy reflection for the session, with Aisha's first round shared with facilitators");
         }
@@ -391,6 +394,70 @@ public class DemoData implements ApplicationRunner {
                             .set(event.ACTOR_ID, memberId("marisol@praxis.example")).execute();
                 }
             }
+            return true;
+        }));
+    }
+
+    /**
+     * Seeds accountability: the cohort's obstacle list, Aisha's commitment shared with the cohort
+     * (in progress, with Leah's offer of help), Tom's shared with the facilitators and stuck on
+     * budget, Miguel's done — unless the demo cohort already has commitments.
+     */
+    public boolean seedAccountability() {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
+            var commitment = org.praxis.jooq.Tables.COMMITMENT;
+            var checkIn = org.praxis.jooq.Tables.CHECK_IN;
+            var obstacle = org.praxis.jooq.Tables.OBSTACLE;
+            if (cohortId == null || db.fetchExists(commitment, commitment.COHORT_ID.eq(cohortId))) {
+                return false;
+            }
+            String[] labels = {"Leadership resistance", "Budget", "Regulation or contract terms", "Time and workload",
+                "Missing data", "Staff turnover", "Tokenism", "Backlash", "Fatigue", "Other"};
+            if (!db.fetchExists(obstacle, obstacle.COHORT_ID.eq(cohortId))) {
+                for (int i = 0; i < labels.length; i++) {
+                    db.insertInto(obstacle).set(obstacle.COHORT_ID, cohortId).set(obstacle.LABEL, labels[i])
+                            .set(obstacle.POSITION, i + 1).execute();
+                }
+            }
+            long budget = db.select(obstacle.ID).from(obstacle).where(obstacle.COHORT_ID.eq(cohortId))
+                    .and(obstacle.POSITION.eq(2)).fetchSingle(obstacle.ID);
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
+            record Plan(String email, String what, String doneWhen, String sharing, String status, int dueInDays,
+                    String note, String inTheWay) {
+            }
+            List<Plan> plans = List.of(
+                    new Plan("aisha@praxis.example", "Accept a signed self-declaration of income for the sliding-fee scale",
+                            "The form in every clinic asks for it, in English and Spanish", "COHORT", "IN_PROGRESS", 60,
+                            "The revenue cycle director agreed; legal is reviewing the wording.", null),
+                    new Plan("tom@praxis.example", "Pay peer recovery coaches the same as entry-level counsellors",
+                            "The next budget shows the new rate", "FACILITATORS", "STUCK", 90,
+                            "The board wants to wait for the state rate review.", "No room in this year's budget"),
+                    new Plan("miguel@praxis.example", "Hold community health worker trainings in Spanish",
+                            "Two trainings held in Spanish", "COHORT", "DONE", 30, "Both held, 34 people came.", null));
+            List<Long> ids = new java.util.ArrayList<>();
+            for (Plan p : plans) {
+                long member = memberId(p.email());
+                long id = db.insertInto(commitment).set(commitment.COHORT_ID, cohortId).set(commitment.MEMBER_ID, member)
+                        .set(commitment.WHAT, p.what()).set(commitment.DONE_WHEN, p.doneWhen())
+                        .set(commitment.DUE_ON, today.plusDays(p.dueInDays())).set(commitment.VISIBILITY, p.sharing())
+                        .set(commitment.RHYTHM, "BIWEEKLY").set(commitment.STATUS, p.status())
+                        .set(commitment.NEXT_CHECK_IN, p.status().equals("DONE") ? null : today.plusDays(5))
+                        .returning(commitment.ID).fetchOne(commitment.ID);
+                long check = db.insertInto(checkIn).set(checkIn.COMMITMENT_ID, id).set(checkIn.STATUS, p.status())
+                        .set(checkIn.NOTE, p.note()).set(checkIn.IN_THE_WAY, p.inTheWay())
+                        .returning(checkIn.ID).fetchOne(checkIn.ID);
+                if (p.status().equals("STUCK")) {
+                    db.insertInto(org.praxis.jooq.Tables.CHECK_IN_OBSTACLE)
+                            .set(org.praxis.jooq.Tables.CHECK_IN_OBSTACLE.CHECK_IN_ID, check)
+                            .set(org.praxis.jooq.Tables.CHECK_IN_OBSTACLE.OBSTACLE_ID, budget).execute();
+                }
+                ids.add(id);
+            }
+            db.insertInto(org.praxis.jooq.Tables.COMMITMENT_HELP)
+                    .set(org.praxis.jooq.Tables.COMMITMENT_HELP.COMMITMENT_ID, ids.get(0))
+                    .set(org.praxis.jooq.Tables.COMMITMENT_HELP.MEMBER_ID, memberId("leah@praxis.example")).execute();
+            outbox("COMMITMENT", ids);
             return true;
         }));
     }

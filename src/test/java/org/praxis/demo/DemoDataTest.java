@@ -206,6 +206,18 @@ class DemoDataTest extends IntegrationTest {
     }
 
     @Test
+    void the_demo_board_has_commitments_seeded_once() {
+        demo.seed();
+        assertThat(demo.seedAccountability()).isTrue();
+        var commitment = org.praxis.jooq.Tables.COMMITMENT;
+        assertThat(data.db().select(commitment.STATUS).from(commitment).where(commitment.COHORT_ID.eq(demoCohortId()))
+                .orderBy(commitment.ID).fetch(commitment.STATUS)).containsExactly("IN_PROGRESS", "STUCK", "DONE");
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.OBSTACLE,
+                org.praxis.jooq.Tables.OBSTACLE.COHORT_ID.eq(demoCohortId()))).isEqualTo(10);
+        assertThat(demo.seedAccountability()).isFalse();
+    }
+
+    @Test
     void the_demo_has_worksheets_with_a_shared_first_round_seeded_once() {
         demo.seed();
         demo.seedConversation();
