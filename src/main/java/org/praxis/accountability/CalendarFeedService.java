@@ -3,18 +3,13 @@ package org.praxis.accountability;
 import static org.praxis.jooq.Tables.CALENDAR_FEED;
 import static org.praxis.jooq.Tables.MEMBER;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.jooq.DSLContext;
 import org.praxis.base.mail.Mailer;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
+import org.praxis.base.security.Tokens;
 import org.praxis.session.ICalendar;
 import org.praxis.session.SessionService;
 import org.springframework.stereotype.Service;
@@ -28,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CalendarFeedService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a feed address is worth. */
     public enum State { ACTIVE, REVOKED, UNKNOWN }
@@ -59,10 +53,8 @@ public class CalendarFeedService {
     public String newFeed() {
         PraxisUser me = currentUser.require();
         revoke();
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        db.insertInto(CALENDAR_FEED).set(CALENDAR_FEED.MEMBER_ID, me.id()).set(CALENDAR_FEED.TOKEN_HASH, hash(token)).execute();
+        String token = Tokens.random();
+        db.insertInto(CALENDAR_FEED).set(CALENDAR_FEED.MEMBER_ID, me.id()).set(CALENDAR_FEED.TOKEN_HASH, Tokens.hash(token)).execute();
         return mailer.link("calendar/feed/" + token + ".ics");
     }
 
@@ -77,12 +69,12 @@ public class CalendarFeedService {
     /** The feed behind an address: its state, and for an active one the calendar. No sign-in. */
     @Transactional(readOnly = true)
     public Feed feed(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
+        if (!Tokens.plausible(token)) {
             return new Feed(State.UNKNOWN, null);
         }
         var r = db.select(CALENDAR_FEED.MEMBER_ID, CALENDAR_FEED.REVOKED_AT, MEMBER.ACTIVE).from(CALENDAR_FEED)
                 .join(MEMBER).on(MEMBER.ID.eq(CALENDAR_FEED.MEMBER_ID))
-                .where(CALENDAR_FEED.TOKEN_HASH.eq(hash(token))).fetchOne();
+                .where(CALENDAR_FEED.TOKEN_HASH.eq(Tokens.hash(token))).fetchOne();
         if (r == null) {
             return new Feed(State.UNKNOWN, null);
         }
@@ -97,11 +89,4 @@ public class CalendarFeedService {
     public record Feed(State state, String calendar) {
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,14 +9,8 @@ import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.INVITATION;
 import static org.praxis.jooq.Tables.MEMBER;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import org.jooq.DSLContext;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
@@ -25,6 +19,7 @@ import org.praxis.base.i18n.Messages;
 import org.praxis.base.mail.Mailer;
 import org.praxis.base.security.Accounts;
 import org.praxis.base.security.PraxisUser;
+import org.praxis.base.security.Tokens;
 import org.praxis.base.security.Role;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.member.MemberService;
@@ -49,7 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class InvitationService {
 
     public static final String LINK_REQUESTED = "INVITATION_REQUESTED";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DSLContext db;
     private final ApplicationService applications;
@@ -105,11 +99,9 @@ public class InvitationService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.update(INVITATION).set(INVITATION.EXPIRES_AT, now).where(INVITATION.APPLICATION_ID.eq(applicationId))
                 .and(INVITATION.USED_AT.isNull()).and(INVITATION.EXPIRES_AT.gt(now)).execute();
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.random();
         OffsetDateTime expires = now.plus(properties.invitationTtl());
-        db.insertInto(INVITATION).set(INVITATION.APPLICATION_ID, applicationId).set(INVITATION.TOKEN_HASH, hash(token))
+        db.insertInto(INVITATION).set(INVITATION.APPLICATION_ID, applicationId).set(INVITATION.TOKEN_HASH, Tokens.hash(token))
                 .set(INVITATION.EXPIRES_AT, expires).set(INVITATION.CREATED_BY, me.id()).execute();
         db.update(APPLICATION).set(APPLICATION.STATUS, ApplicationStatus.INVITED.name())
                 .set(APPLICATION.UPDATED_AT, now).set(APPLICATION.DECIDED_AT, (OffsetDateTime) null)
@@ -226,7 +218,7 @@ public class InvitationService {
     }
 
     private org.jooq.Record row(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
+        if (!Tokens.plausible(token)) {
             return null;
         }
         return db.select(INVITATION.ID, INVITATION.USED_AT, INVITATION.EXPIRES_AT, APPLICATION.ID, APPLICATION.NAME,
@@ -234,14 +226,7 @@ public class InvitationService {
                         COHORT.NAME)
                 .from(INVITATION).join(APPLICATION).on(APPLICATION.ID.eq(INVITATION.APPLICATION_ID))
                 .join(COHORT).on(COHORT.ID.eq(APPLICATION.COHORT_ID))
-                .where(INVITATION.TOKEN_HASH.eq(hash(token))).fetchOne();
+                .where(INVITATION.TOKEN_HASH.eq(Tokens.hash(token))).fetchOne();
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -28,8 +28,6 @@ import org.praxis.base.i18n.Messages;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.cohort.CohortAccess;
-import org.praxis.session.PromptDraft;
-import org.praxis.session.SessionService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,17 +49,15 @@ public class ObstacleService {
     private final DSLContext db;
     private final CohortAccess access;
     private final CurrentUser currentUser;
-    private final SessionService sessions;
     private final Messages messages;
     private final AuditService audit;
     private final Clock clock;
 
-    ObstacleService(DSLContext db, CohortAccess access, CurrentUser currentUser, SessionService sessions,
-            Messages messages, AuditService audit, Clock clock) {
+    ObstacleService(DSLContext db, CohortAccess access, CurrentUser currentUser, Messages messages, AuditService audit,
+            Clock clock) {
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
-        this.sessions = sessions;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
@@ -237,22 +233,8 @@ public class ObstacleService {
         return messages.text("obstacle.prompt.question", label.toLowerCase());
     }
 
-    /** In one step: a new prompt for a session of the cohort, about an obstacle. Returns the prompt's id. */
-    @Transactional
-    public long openPrompt(long obstacleId, long sessionId, String question) {
-        long cohortId = cohortOf(obstacleId);
-        PraxisUser me = access.requireFacilitator(cohortId);
-        if (sessions.get(sessionId).cohortId() != cohortId) {
-            throw new AccessDeniedException("Not a session of the obstacle's cohort");
-        }
-        PromptDraft draft = new PromptDraft();
-        draft.setQuestion(question);
-        long prompt = sessions.addPrompt(sessionId, draft);
-        audit.record(me.id(), "obstacle.prompt-opened", "obstacle", obstacleId, null, String.valueOf(prompt));
-        return prompt;
-    }
-
-    private long cohortOf(long obstacleId) {
+    /** The cohort an obstacle belongs to. */
+    public long cohortOf(long obstacleId) {
         Long cohortId = db.select(OBSTACLE.COHORT_ID).from(OBSTACLE).where(OBSTACLE.ID.eq(obstacleId))
                 .fetchOne(OBSTACLE.COHORT_ID);
         if (cohortId == null) {

@@ -56,6 +56,8 @@ class AccountabilityServiceTest extends IntegrationTest {
     @Autowired
     DigestService digests;
     @Autowired
+    ObstaclePrompts prompts;
+    @Autowired
     CalendarFeedService feeds;
     @Autowired
     CalendarFeedController feedController;
@@ -253,7 +255,7 @@ class AccountabilityServiceTest extends IntegrationTest {
         long session = data.session(cohort, "Next month");
         String question = obstacles.promptQuestion(resistance);
         assertThat(question).contains("leadership resistance");
-        long prompt = obstacles.openPrompt(resistance, session, question);
+        long prompt = prompts.open(resistance, session, question);
         assertThat(data.db().select(PROMPT.QUESTION).from(PROMPT).where(PROMPT.ID.eq(prompt)).fetchSingle(PROMPT.QUESTION))
                 .isEqualTo(question);
         long otherCohort = data.cohort();

@@ -271,7 +271,7 @@ class JoiningServiceTest extends IntegrationTest {
         assertThat(link.url()).isEqualTo("http://praxis.test/join/" + token);
         // only the hash is kept
         assertThat(data.db().fetchExists(INVITATION, INVITATION.TOKEN_HASH.eq(token))).isFalse();
-        assertThat(data.db().fetchExists(INVITATION, INVITATION.TOKEN_HASH.eq(InvitationService.hash(token)))).isTrue();
+        assertThat(data.db().fetchExists(INVITATION, INVITATION.TOKEN_HASH.eq(org.praxis.base.security.Tokens.hash(token)))).isTrue();
         assertThat(applications.get(id).status()).isEqualTo(ApplicationStatus.INVITED);
         assertThat(applications.get(id).newOrganization()).isFalse();
 
@@ -306,7 +306,7 @@ class JoiningServiceTest extends IntegrationTest {
         // a new invitation makes the older link stop working
         assertThat(invitations.check(first).state()).isEqualTo(InvitationCheck.State.EXPIRED);
         data.db().update(INVITATION).set(INVITATION.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1))
-                .where(INVITATION.TOKEN_HASH.eq(InvitationService.hash(second))).execute();
+                .where(INVITATION.TOKEN_HASH.eq(org.praxis.base.security.Tokens.hash(second))).execute();
         assertThat(invitations.check(second).state()).isEqualTo(InvitationCheck.State.EXPIRED);
         assertThatThrownBy(() -> invitations.accept(second, "Exp", "a long enough password", "a long enough password",
                 true)).isInstanceOf(InvalidInputException.class);

@@ -1,4 +1,4 @@
-package org.praxis.obstacle.ui;
+package org.praxis.accountability.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
+import org.praxis.accountability.ObstaclePrompts;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.Links;
@@ -51,11 +52,13 @@ public class ObstaclesView extends Main implements BeforeEnterObserver, HasDynam
 
     private final transient ObstacleService obstacles;
     private final transient SessionService sessions;
+    private final transient ObstaclePrompts prompts;
     private long cohortId;
 
-    public ObstaclesView(ObstacleService obstacles, SessionService sessions) {
+    public ObstaclesView(ObstacleService obstacles, SessionService sessions, ObstaclePrompts prompts) {
         this.obstacles = obstacles;
         this.sessions = sessions;
+        this.prompts = prompts;
         setId("obstacles-view");
         addClassName("praxis-view");
     }
@@ -159,7 +162,7 @@ public class ObstaclesView extends Main implements BeforeEnterObserver, HasDynam
         dialog.add(session, question);
         Button ok = new Button(getTranslation("obstacles.prompt.add"), click -> {
             try {
-                obstacles.openPrompt(obstacle.id(), session.getValue().id(), question.getValue());
+                prompts.open(obstacle.id(), session.getValue().id(), question.getValue());
                 dialog.close();
                 Paragraph done = new Paragraph();
                 done.setId("obstacle-prompt-done");
