@@ -58,6 +58,14 @@ class CommitmentForm extends Dialog {
     private final Paragraph problem = new Paragraph();
     private final FieldProblems problems = new FieldProblems(this);
 
+    /** Preselects a session (and its cohort) for a new commitment made from a session's page. */
+    CommitmentForm forSession(long cohortId, long sessionId) {
+        cohort.getListDataView().getItems().filter(c -> c.id() == cohortId).findFirst().ifPresent(cohort::setValue);
+        session.getListDataView().getItems().filter(s -> s != null && s.id() == sessionId).findFirst()
+                .ifPresent(session::setValue);
+        return this;
+    }
+
     /** {@code existing} null: a new commitment in one of {@code cohorts}. {@code saved} gets its id. */
     CommitmentForm(List<CohortChoice> cohorts, CommitmentDetails existing, CommitmentService commitments,
             SessionService sessions, AnalysisService analyses, WorksheetService worksheets, ThreadService threads,

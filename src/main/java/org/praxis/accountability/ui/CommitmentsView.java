@@ -39,9 +39,10 @@ import org.praxis.worksheet.WorksheetService;
 @Route(value = "commitments", layout = MainLayout.class)
 @Menu(title = "nav.commitments", order = 6, icon = "vaadin:check-square-o")
 @PermitAll
-public class CommitmentsView extends Main implements HasDynamicTitle {
+public class CommitmentsView extends Main implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final transient CommitmentService commitments;
+    private final transient java.util.function.Supplier<CommitmentForm> newForm;
 
     public CommitmentsView(CommitmentService commitments, CohortAccess access, SessionService sessions,
             AnalysisService analyses, WorksheetService worksheets, ThreadService threads) {
@@ -52,8 +53,9 @@ public class CommitmentsView extends Main implements HasDynamicTitle {
         List<CohortChoice> cohorts = access.myCohorts();
         HorizontalLayout tools = new HorizontalLayout();
         tools.setWrap(true);
-        Button create = new Button(getTranslation("commitment.new"), click -> new CommitmentForm(cohorts, null, commitments,
-                sessions, analyses, worksheets, threads, id -> UI.getCurrent().navigate("commitments/" + id)).open());
+        newForm = () -> new CommitmentForm(cohorts, null, commitments, sessions, analyses, worksheets, threads,
+                id -> UI.getCurrent().navigate("commitments/" + id));
+        Button create = new Button(getTranslation("commitment.new"), click -> newForm.get().open());
         create.setId("commitment-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setEnabled(!cohorts.isEmpty());
@@ -83,6 +85,17 @@ public class CommitmentsView extends Main implements HasDynamicTitle {
         list.setId("my-commitments");
         mine.forEach(c -> list.add(card(this, c, false)));
         add(list);
+    }
+
+    /** {@code ?cohort=&session=}: opens the form for a commitment made from that session. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters();
+        var session = params.getSingleParameter("session").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf);
+        var cohort = params.getSingleParameter("cohort").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf);
+        if (session.isPresent() && cohort.isPresent()) {
+            newForm.get().forSession(cohort.get(), session.get()).open();
+        }
     }
 
     /** A commitment as a card; {@code withAuthor} on the board. */

@@ -103,7 +103,12 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
                 getTranslation("session.ics"));
         ics.setId("session-ics");
         ics.getElement().setAttribute("download", true);
-        add(ics);
+        com.vaadin.flow.component.html.Anchor commit = org.praxis.base.ui.Links.route(getTranslation("session.commit"),
+                "commitments?cohort=" + session.cohortId() + "&session=" + sessionId);
+        commit.setId("session-commit");
+        HorizontalLayout calendarAndCommit = new HorizontalLayout(ics, commit);
+        calendarAndCommit.setWrap(true);
+        add(calendarAndCommit);
         if (session.facilitator()) {
             add(facilitatorBar());
         }

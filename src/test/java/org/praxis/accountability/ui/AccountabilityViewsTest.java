@@ -144,6 +144,26 @@ class AccountabilityViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_commitment_made_from_a_session_page_is_linked_to_it() {
+        long session = data.session(cohort, "Where intake fails");
+        signInAs(author);
+        navigate("sessions/" + session);
+        assertThat(_get(Anchor.class, spec -> spec.withId("session-commit")).getHref())
+                .isEqualTo("commitments?cohort=" + cohort + "&session=" + session);
+        UI.getCurrent().navigate("commitments", QueryParameters.simple(java.util.Map.of("cohort", String.valueOf(cohort),
+                "session", String.valueOf(session))));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<org.praxis.session.SessionSummary> chosen =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("commitment-session"));
+        assertThat(chosen.getValue().id()).isEqualTo(session);
+        _setValue(_get(TextArea.class, spec -> spec.withId("commitment-what")), "Fix the intake script");
+        _setValue(_get(DatePicker.class, spec -> spec.withId("commitment-due")), today.plusWeeks(3));
+        click("commitment-save");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("commitment-links"))
+                .getElement().getTextRecursively()).contains("Where intake fails");
+    }
+
+    @Test
     void the_board_groups_shared_commitments_and_a_peer_offers_help_and_comments() {
         long id = shared(author, "Publish our equity data by language");
         data.signIn(author);
