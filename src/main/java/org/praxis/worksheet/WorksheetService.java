@@ -54,6 +54,7 @@ public class WorksheetService {
     public static final int GROUP_MAX = 200;
     public static final int CELL_MAX = 2_000;
     public static final String REVIEW_NOTIFICATION = "WORKSHEET_REVIEW";
+    public static final String ASSIGNED_NOTIFICATION = "WORKSHEET_ASSIGNED";
 
     private final DSLContext db;
     private final CohortAccess access;
@@ -113,6 +114,13 @@ public class WorksheetService {
                 .set(WORKSHEET_ASSIGNMENT.REVIEW_ON, reviewOn)
                 .set(WORKSHEET_ASSIGNMENT.CREATED_BY, me.id())
                 .returning(WORKSHEET_ASSIGNMENT.ID).fetchOne(WORKSHEET_ASSIGNMENT.ID);
+        String title = json.definition(db.select(WORKSHEET_TEMPLATE_VERSION.DEFINITION).from(WORKSHEET_TEMPLATE_VERSION)
+                .where(WORKSHEET_TEMPLATE_VERSION.ID.eq(latestVersion(templateId)))
+                .fetchSingle(WORKSHEET_TEMPLATE_VERSION.DEFINITION)).title();
+        // everyone in the cohort but the facilitator who gave it hears of it
+        db.select(COHORT_MEMBERSHIP.MEMBER_ID).from(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId))
+                .and(COHORT_MEMBERSHIP.MEMBER_ID.ne(me.id())).fetch(COHORT_MEMBERSHIP.MEMBER_ID)
+                .forEach(member -> notifications.notify(member, ASSIGNED_NOTIFICATION, "worksheets/assignments/" + id, title));
         audit.record(me.id(), "worksheet.assigned", "worksheet_assignment", id, null, null);
         return id;
     }

@@ -139,6 +139,10 @@ class WorksheetServiceTest extends IntegrationTest {
         long session = data.session(cohort, "Session one");
         long id = worksheets.assign(template, cohort, session, today.plusDays(3), today.plusDays(30));
         assertThat(worksheets.forSession(session)).extracting(AssignmentSummary::id).containsExactly(id);
+        assertThat(data.db().select(NOTIFICATION.MEMBER_ID).from(NOTIFICATION)
+                .where(NOTIFICATION.KIND.eq(WorksheetService.ASSIGNED_NOTIFICATION))
+                .and(NOTIFICATION.PATH.eq("worksheets/assignments/" + id)).fetch(NOTIFICATION.MEMBER_ID))
+                .containsExactlyInAnyOrder(author.id(), peer.id());
         data.signIn(author);
         assertThatThrownBy(() -> worksheets.assign(template, cohort, null, null, null))
                 .isInstanceOf(AccessDeniedException.class);
