@@ -190,7 +190,7 @@ public class ObstaclesView extends Main implements BeforeEnterObserver, HasDynam
             label.setId("obstacle-label-" + o.id());
             label.setValue(o.label());
             label.setMaxLength(ObstacleService.LABEL_MAX);
-            label.getElement().setAttribute("aria-label", getTranslation("obstacles.rename.label", o.label()));
+            label.setAriaLabel(getTranslation("obstacles.rename.label", o.label()));
             FieldProblems problems = new FieldProblems(this).bind("label", label);
             Button rename = new Button(getTranslation("obstacles.rename"), click -> {
                 try {
