@@ -7,6 +7,7 @@ import static org.praxis.jooq.Tables.COMMITMENT;
 import static org.praxis.jooq.Tables.COMMITMENT_HELP;
 import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.OBSTACLE;
+import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.SESSION;
 import static org.praxis.jooq.Tables.THREAD;
 import static org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
@@ -108,11 +109,26 @@ public class CommitmentService {
         outbox.upsert(SearchOutbox.Type.COMMITMENT, id);
     }
 
-    /** The author shares it more or less widely. */
+    /**
+     * The author shares it more or less widely. Taking it back from the cohort removes the
+     * cohort's discussion of it (the view asks first), so nothing of it stays readable there.
+     */
     @Transactional
     public void share(long id, Sharing sharing) {
         PraxisUser me = currentUser.require();
-        requireAuthor(row(id), me);
+        Row row = row(id);
+        requireAuthor(row, me);
+        if (row.sharing == Sharing.COHORT && sharing != Sharing.COHORT) {
+            Long discussion = db.select(COMMITMENT.DISCUSSION_ID).from(COMMITMENT).where(COMMITMENT.ID.eq(id))
+                    .fetchOne(COMMITMENT.DISCUSSION_ID);
+            if (discussion != null) {
+                db.select(POST.ID).from(POST).where(POST.THREAD_ID.eq(discussion)).fetch(POST.ID)
+                        .forEach(post -> outbox.delete(SearchOutbox.Type.POST, post));
+                outbox.delete(SearchOutbox.Type.THREAD, discussion);
+                db.deleteFrom(THREAD).where(THREAD.ID.eq(discussion)).execute();
+                audit.record(me.id(), "commitment.discussion-removed", "commitment", id, null, null);
+            }
+        }
         db.update(COMMITMENT).set(COMMITMENT.VISIBILITY, sharing.name()).where(COMMITMENT.ID.eq(id)).execute();
         outbox.upsert(SearchOutbox.Type.COMMITMENT, id);
         audit.record(me.id(), "commitment.shared", "commitment", id, null, sharing.name());
@@ -250,12 +266,13 @@ public class CommitmentService {
         if (row.sharing != Sharing.COHORT) {
             throw new AccessDeniedException("Only commitments shared with the cohort are discussed");
         }
-        Long existing = db.select(COMMITMENT.DISCUSSION_ID).from(COMMITMENT).where(COMMITMENT.ID.eq(id))
-                .fetchOne(COMMITMENT.DISCUSSION_ID);
-        if (existing != null) {
-            return existing;
+        // the row stays locked until commit, so two first comments open one thread
+        var c = db.select(COMMITMENT.DISCUSSION_ID, COMMITMENT.WHAT).from(COMMITMENT).where(COMMITMENT.ID.eq(id))
+                .forUpdate().fetchSingle();
+        if (c.value1() != null) {
+            return c.value1();
         }
-        String what = db.select(COMMITMENT.WHAT).from(COMMITMENT).where(COMMITMENT.ID.eq(id)).fetchSingle(COMMITMENT.WHAT);
+        String what = c.value2();
         long thread = threads.openForReview(row.cohortId, what.length() > 190 ? what.substring(0, 190) + "…" : what);
         db.update(COMMITMENT).set(COMMITMENT.DISCUSSION_ID, thread).where(COMMITMENT.ID.eq(id)).execute();
         return thread;

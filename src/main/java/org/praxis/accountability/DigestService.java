@@ -80,7 +80,13 @@ public class DigestService {
         db.update(MEMBER).set(MEMBER.DIGEST, frequency.name()).where(MEMBER.ID.eq(me)).execute();
     }
 
-    /** One-click unsubscribe from a mail: true when the token is ours (then digests are off). */
+    /** Whether an unsubscribe token is ours (nothing changes). */
+    public boolean unsubscribeValid(String token) {
+        String member = signatures.verify(UNSUBSCRIBE, token);
+        return member != null && member.matches("\\d{1,18}");
+    }
+
+    /** Unsubscribe from a mail's link: true when the token is ours (then digests are off). */
     @Transactional
     public boolean unsubscribe(String token) {
         String member = signatures.verify(UNSUBSCRIBE, token);
@@ -165,6 +171,7 @@ public class DigestService {
                 .fetch(r -> messages.text("digest.reply", r.value1(), r.value2()));
         List<String> mentions = db.select(THREAD.TITLE).from(NOTIFICATION).join(THREAD).on(THREAD.ID.eq(NOTIFICATION.THREAD_ID))
                 .where(NOTIFICATION.MEMBER_ID.eq(memberId)).and(NOTIFICATION.KIND.eq("MENTION"))
+                .and(DSL.exists(DSL.selectOne().from(mine).where(mine.COHORT_ID.eq(THREAD.COHORT_ID)).and(mine.MEMBER_ID.eq(memberId))))
                 .and(NOTIFICATION.CREATED_AT.gt(since)).orderBy(NOTIFICATION.CREATED_AT.desc()).limit(20)
                 .fetch(r -> messages.text("digest.mention", r.value1()));
         LocalDate today = now.atZoneSameInstant(zone).toLocalDate();

@@ -286,6 +286,11 @@ public class ApplicationService {
         db.update(APPLICATION).set(APPLICATION.STATUS, to.name()).set(APPLICATION.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(APPLICATION.DECIDED_AT, to.notSelected() ? OffsetDateTime.now(clock) : null)
                 .where(APPLICATION.ID.eq(id)).execute();
+        // an invitation already sent stops working: the decision changed
+        db.update(org.praxis.jooq.Tables.INVITATION).set(org.praxis.jooq.Tables.INVITATION.EXPIRES_AT, OffsetDateTime.now(clock))
+                .where(org.praxis.jooq.Tables.INVITATION.APPLICATION_ID.eq(id))
+                .and(org.praxis.jooq.Tables.INVITATION.USED_AT.isNull())
+                .and(org.praxis.jooq.Tables.INVITATION.EXPIRES_AT.gt(OffsetDateTime.now(clock))).execute();
         event(id, me.id(), "status", to, text);
         if (to.notSelected() && text != null) {
             var a = db.select(APPLICATION.EMAIL, APPLICATION.NAME, COHORT.NAME).from(APPLICATION).join(COHORT)

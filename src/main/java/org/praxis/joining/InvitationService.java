@@ -137,7 +137,8 @@ public class InvitationService {
         if (r.get(INVITATION.USED_AT) != null) {
             return InvitationCheck.of(InvitationCheck.State.USED);
         }
-        if (!r.get(INVITATION.EXPIRES_AT).isAfter(OffsetDateTime.now(clock))) {
+        if (!r.get(INVITATION.EXPIRES_AT).isAfter(OffsetDateTime.now(clock))
+                || !ApplicationStatus.INVITED.name().equals(r.get(APPLICATION.STATUS))) {
             return InvitationCheck.of(InvitationCheck.State.EXPIRED);
         }
         String agreements = db.select(AGREEMENT.BODY_HTML).from(AGREEMENT).where(AGREEMENT.COHORT_ID.eq(r.get(APPLICATION.COHORT_ID)))
@@ -154,7 +155,8 @@ public class InvitationService {
     public String accept(String token, String displayName, String password, String repeated, boolean agreed) {
         var r = row(token);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (r == null || r.get(INVITATION.USED_AT) != null || !r.get(INVITATION.EXPIRES_AT).isAfter(now)) {
+        if (r == null || r.get(INVITATION.USED_AT) != null || !r.get(INVITATION.EXPIRES_AT).isAfter(now)
+                || !ApplicationStatus.INVITED.name().equals(r.get(APPLICATION.STATUS))) {
             throw InvalidInputException.of("token", "join.link-invalid");
         }
         String email = r.get(APPLICATION.EMAIL);
@@ -168,7 +170,7 @@ public class InvitationService {
         v.throwIfInvalid();
         // single use, even against two tabs racing: only one update finds it unused
         int claimed = db.update(INVITATION).set(INVITATION.USED_AT, now).where(INVITATION.ID.eq(r.get(INVITATION.ID)))
-                .and(INVITATION.USED_AT.isNull()).execute();
+                .and(INVITATION.USED_AT.isNull()).and(INVITATION.EXPIRES_AT.gt(now)).execute();
         if (claimed == 0) {
             throw InvalidInputException.of("token", "join.link-invalid");
         }
@@ -222,6 +224,7 @@ public class InvitationService {
             return null;
         }
         return db.select(INVITATION.ID, INVITATION.USED_AT, INVITATION.EXPIRES_AT, APPLICATION.ID, APPLICATION.NAME,
+                        APPLICATION.STATUS,
                         APPLICATION.EMAIL, APPLICATION.COHORT_ID, APPLICATION.ORGANIZATION_ID, APPLICATION.ROLE_TITLE,
                         COHORT.NAME)
                 .from(INVITATION).join(APPLICATION).on(APPLICATION.ID.eq(INVITATION.APPLICATION_ID))

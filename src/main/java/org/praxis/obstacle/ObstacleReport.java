@@ -12,8 +12,17 @@ public record ObstacleReport(List<YearMonth> months, List<Row> rows, List<Note> 
     public record Row(Obstacle obstacle, List<Cell> byMonth, Cell total) {
     }
 
-    /** {@code count} is 0 when {@code fewerThanThree}. */
-    public record Cell(int count, boolean fewerThanThree) {
+    /**
+     * {@code count} is 0 when {@code fewerThanThree}, and when {@code withheld}: a total that,
+     * less the months shown, would tell a hidden month's count.
+     */
+    public record Cell(int count, boolean fewerThanThree, boolean withheld) {
+
+        public static final Cell WITHHELD = new Cell(0, false, true);
+
+        public Cell(int count, boolean fewerThanThree) {
+            this(count, fewerThanThree, false);
+        }
 
         static Cell of(int n) {
             return n > 0 && n < 3 ? new Cell(0, true) : new Cell(n, false);

@@ -152,8 +152,13 @@ public class ObstacleService {
         if (postIds.isEmpty()) {
             return out;
         }
+        long me = currentUser.require().id();
         db.select(POST_OBSTACLE.POST_ID, OBSTACLE.LABEL).from(POST_OBSTACLE).join(OBSTACLE)
                 .on(OBSTACLE.ID.eq(POST_OBSTACLE.OBSTACLE_ID)).where(POST_OBSTACLE.POST_ID.in(postIds))
+                // only for someone of the obstacle's (and so the post's) cohort
+                .and(DSL.exists(DSL.selectOne().from(org.praxis.jooq.Tables.COHORT_MEMBERSHIP)
+                        .where(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.COHORT_ID.eq(OBSTACLE.COHORT_ID))
+                        .and(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.MEMBER_ID.eq(me))))
                 .orderBy(OBSTACLE.POSITION)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
         return out;
@@ -218,8 +223,14 @@ public class ObstacleService {
             if (o.archived() && byMonth.isEmpty()) {
                 continue;
             }
-            rows.add(new ObstacleReport.Row(o, months.stream().map(m -> ObstacleReport.Cell.of(byMonth.getOrDefault(m, 0)))
-                    .toList(), ObstacleReport.Cell.of(byMonth.values().stream().mapToInt(Integer::intValue).sum())));
+            List<ObstacleReport.Cell> cells = months.stream().map(m -> ObstacleReport.Cell.of(byMonth.getOrDefault(m, 0)))
+                    .toList();
+            int total = months.stream().mapToInt(m -> byMonth.getOrDefault(m, 0)).sum();
+            int hidden = months.stream().mapToInt(m -> byMonth.getOrDefault(m, 0)).filter(n -> n > 0 && n < 3).sum();
+            // total minus the shown months must not give away a hidden one
+            ObstacleReport.Cell sum = hidden > 0 && hidden < 3 && cells.stream().anyMatch(c -> !c.fewerThanThree() && c.count() > 0)
+                    ? ObstacleReport.Cell.WITHHELD : ObstacleReport.Cell.of(total);
+            rows.add(new ObstacleReport.Row(o, cells, sum));
         }
         notes.sort(java.util.Comparator.comparing(ObstacleReport.Note::month).reversed());
         return new ObstacleReport(months, rows, notes);

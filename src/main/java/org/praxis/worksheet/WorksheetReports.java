@@ -89,12 +89,16 @@ public class WorksheetReports {
                 if (a == null || a.isEmpty()) {
                     continue;
                 }
-                answered++;
-                switch (q.kind()) {
-                    case SCALE -> counts.computeIfPresent(String.valueOf(a.scale()), (k, n) -> n + 1);
-                    case YES_NO -> counts.computeIfPresent(Boolean.TRUE.equals(a.yes()) ? "yes" : "no", (k, n) -> n + 1);
-                    case SINGLE_CHOICE -> counts.computeIfPresent(a.text(), (k, n) -> n + 1);
-                    default -> a.choices().forEach(c -> counts.computeIfPresent(c, (k, n) -> n + 1));
+                // an answer counts only when it falls into an option of the version counted
+                boolean counted = switch (q.kind()) {
+                    case SCALE -> counts.computeIfPresent(String.valueOf(a.scale()), (k, n) -> n + 1) != null;
+                    case YES_NO -> counts.computeIfPresent(Boolean.TRUE.equals(a.yes()) ? "yes" : "no", (k, n) -> n + 1) != null;
+                    case SINGLE_CHOICE -> a.text() != null && counts.computeIfPresent(a.text(), (k, n) -> n + 1) != null;
+                    default -> a.choices().stream().map(c -> counts.computeIfPresent(c, (k, n) -> n + 1) != null)
+                            .reduce(false, Boolean::logicalOr);
+                };
+                if (counted) {
+                    answered++;
                 }
             }
             boolean hidden = answered < MIN_RESPONSES;

@@ -266,13 +266,16 @@ public class WorksheetService {
                 .orElseThrow(() -> new IllegalArgumentException("No question " + questionKey));
         Answer clean = clean(q, answer == null ? Answer.EMPTY : answer);
         var answers = WORKSHEET_RESPONSE.ANSWERS;
-        db.update(WORKSHEET_RESPONSE)
+        if (db.update(WORKSHEET_RESPONSE)
                 .set(answers, clean.isEmpty()
                         ? DSL.field("{0} - {1}", JSONB.class, answers, DSL.val(questionKey))
                         : DSL.field("{0} || jsonb_build_object({1}, {2}::jsonb)", JSONB.class, answers,
                                 DSL.val(questionKey), DSL.val(json.jsonb(clean))))
                 .set(WORKSHEET_RESPONSE.UPDATED_AT, OffsetDateTime.now(clock))
-                .where(WORKSHEET_RESPONSE.ID.eq(responseId)).execute();
+                .where(WORKSHEET_RESPONSE.ID.eq(responseId))
+                .and(WORKSHEET_RESPONSE.STATUS.eq(ResponseStatus.IN_PROGRESS.name())).execute() == 0) {
+            throw new IllegalStateException("Response " + responseId + " was submitted; reopen it to edit");
+        }
         outbox.upsert(SearchOutbox.Type.RESPONSE, responseId);
     }
 

@@ -186,6 +186,11 @@ class AccountabilityServiceTest extends IntegrationTest {
                 .and(NOTIFICATION.KIND.eq(CommitmentService.HELP_OFFERED)))).isEqualTo(1);
         data.signIn(author);
         assertThatThrownBy(() -> commitments.offerHelp(id)).isInstanceOf(AccessDeniedException.class);
+        // taken back from the cohort: its discussion goes with it
+        commitments.share(id, Sharing.FACILITATORS);
+        assertThat(data.db().fetchExists(org.praxis.jooq.Tables.THREAD, org.praxis.jooq.Tables.THREAD.ID.eq(thread))).isFalse();
+        assertThat(data.outboxRows("THREAD", thread)).isGreaterThanOrEqualTo(2);
+        commitments.share(id, Sharing.COHORT);
         long hidden = commitments.create(cohort, draft("Private plan", Sharing.FACILITATORS));
         data.signIn(facilitator);
         assertThatThrownBy(() -> commitments.discussion(hidden)).isInstanceOf(AccessDeniedException.class);
@@ -235,6 +240,17 @@ class AccountabilityServiceTest extends IntegrationTest {
         ObstacleReport.Row tokenismRow = report.rows().stream().filter(r -> r.obstacle().id() == tokenism).findFirst()
                 .orElseThrow();
         assertThat(tokenismRow.total()).isEqualTo(new ObstacleReport.Cell(0, true));
+        // three this month and one more: the total would reveal the hidden one, so it is withheld
+        long extra = committed(third, "One more", Sharing.FACILITATORS);
+        commitments.checkIn(extra, CommitmentStatus.STUCK, null, null, Set.of(turnover));
+        data.db().update(org.praxis.jooq.Tables.CHECK_IN).set(org.praxis.jooq.Tables.CHECK_IN.CREATED_AT,
+                        OffsetDateTime.now().minusMonths(1))
+                .where(org.praxis.jooq.Tables.CHECK_IN.COMMITMENT_ID.eq(extra)).execute();
+        data.signIn(facilitator);
+        ObstacleReport.Row again = obstacles.report(cohort).rows().stream().filter(r -> r.obstacle().id() == turnover)
+                .findFirst().orElseThrow();
+        assertThat(again.byMonth()).contains(new ObstacleReport.Cell(0, true), new ObstacleReport.Cell(3, false));
+        assertThat(again.total()).isEqualTo(ObstacleReport.Cell.WITHHELD);
         assertThat(report.notes()).extracting(ObstacleReport.Note::text).contains("Two leads left", "Only seen as a box to tick")
                 .doesNotContain("Private reason");
         data.signIn(author);

@@ -319,6 +319,17 @@ class JoiningServiceTest extends IntegrationTest {
     }
 
     @Test
+    void an_invitation_stops_working_when_the_application_is_declined_after_all() {
+        long id = applied("Changed", Sector.OTHER, RepresentationFacts.NONE);
+        data.signIn(facilitator);
+        String token = invitations.invite(id).url().replaceAll(".*/join/", "");
+        applications.setStatus(id, ApplicationStatus.DECLINED, null);
+        assertThat(invitations.check(token).state()).isEqualTo(InvitationCheck.State.EXPIRED);
+        assertThatThrownBy(() -> invitations.accept(token, "Changed", "a long enough password", "a long enough password",
+                true)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void an_email_that_already_has_an_account_is_not_invited() {
         TestData.Person elsewhere = data.personIn(data.cohort(), Role.MEMBER);
         long id = applications.apply(form("Known", elsewhere.email(), Sector.OTHER, RepresentationFacts.NONE),

@@ -147,16 +147,43 @@ public class CommitmentView extends Main implements BeforeEnterObserver, HasDyna
         sharing.setItemLabelGenerator(s -> getTranslation("commitment.sharing." + s.name().toLowerCase(Locale.ROOT)));
         sharing.setValue(commitment.sharing());
         sharing.addValueChangeListener(e -> {
-            if (e.getValue() != null && e.getValue() != commitment.sharing()) {
-                commitments.share(commitment.id(), e.getValue());
-                reload();
+            if (e.getValue() == null || e.getValue() == commitment.sharing()) {
+                return;
             }
+            if (commitment.discussionId() != null && e.getValue() != Sharing.COHORT) {
+                confirmNarrowing(e.getValue());
+                return;
+            }
+            commitments.share(commitment.id(), e.getValue());
+            reload();
         });
         Button edit = new Button(getTranslation("commitment.edit"), click -> new CommitmentForm(access.myCohorts(),
                 commitment, commitments, sessions, analyses, worksheets, threads, id -> reload()).open());
         edit.setId("commitment-edit");
         section.add(sharing, edit);
         return section;
+    }
+
+    /** Taking a commitment back from the cohort removes the cohort's comments: asked first. */
+    private void confirmNarrowing(Sharing to) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("narrow-dialog");
+        dialog.setHeaderTitle(getTranslation("commitment.narrow.title"));
+        dialog.add(new Paragraph(getTranslation("commitment.narrow.text")));
+        Button ok = new Button(getTranslation("commitment.narrow.confirm"), click -> {
+            commitments.share(commitment.id(), to);
+            dialog.close();
+            reload();
+        });
+        ok.setId("narrow-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> {
+            dialog.close();
+            render();
+        });
+        cancel.setId("narrow-cancel");
+        dialog.getFooter().add(cancel, ok);
+        dialog.open();
     }
 
     private Section checkInForm() {

@@ -112,7 +112,8 @@ public class ObstaclesView extends Main implements BeforeEnterObserver, HasDynam
     }
 
     private String text(ObstacleReport.Cell cell) {
-        return cell.fewerThanThree() ? getTranslation("obstacles.fewer-than-3") : String.valueOf(cell.count());
+        return cell.withheld() ? getTranslation("obstacles.withheld")
+                : cell.fewerThanThree() ? getTranslation("obstacles.fewer-than-3") : String.valueOf(cell.count());
     }
 
     private Section notes(ObstacleReport report) {

@@ -12,7 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signs short values for links that must work without signing in and must not be forged (a
@@ -24,11 +23,16 @@ public class Signatures {
 
     private final DSLContext db;
     private final String configured;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
     private volatile byte[] key;
 
-    Signatures(DSLContext db, @Value("${praxis.secret:}") String configured) {
+    Signatures(DSLContext db, @Value("${praxis.secret:}") String configured,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.db = db;
         this.configured = configured;
+        // the key is saved in a transaction of its own, so a caller's rollback never leaves it unsaved but in use
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** {@code value} and its signature for {@code purpose}, as one URL-safe token. */
@@ -65,14 +69,14 @@ public class Signatures {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            k = configured != null && !configured.isBlank() ? configured.getBytes(StandardCharsets.UTF_8) : stored();
+            k = configured != null && !configured.isBlank() ? configured.getBytes(StandardCharsets.UTF_8)
+                    : ownTransaction.execute(tx -> stored());
             key = k;
         }
         return k;
     }
 
-    @Transactional
-    byte[] stored() {
+    private byte[] stored() {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         db.insertInto(APP_SECRET).set(APP_SECRET.NAME, "signing").set(APP_SECRET.VALUE, Base64.getEncoder().encodeToString(fresh))
