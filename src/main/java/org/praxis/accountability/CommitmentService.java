@@ -2,7 +2,6 @@ package org.praxis.accountability;
 
 import static org.praxis.jooq.Tables.CHECK_IN;
 import static org.praxis.jooq.Tables.CHECK_IN_OBSTACLE;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.COMMITMENT;
 import static org.praxis.jooq.Tables.COMMITMENT_HELP;
 import static org.praxis.jooq.Tables.MEMBER;
@@ -302,11 +301,9 @@ public class CommitmentService {
         if (row.memberId == me.id()) {
             return;
         }
-        String role = db.select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(row.cohortId)).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .fetchOne(COHORT_MEMBERSHIP.ROLE);
+        CohortRole role = access.roleIn(row.cohortId).orElse(null);
         boolean ok = role != null && (row.sharing == Sharing.COHORT
-                || (row.sharing == Sharing.FACILITATORS && CohortRole.FACILITATOR.name().equals(role)));
+                || (row.sharing == Sharing.FACILITATORS && role == CohortRole.FACILITATOR));
         if (!ok) {
             throw new AccessDeniedException("Not readable: commitment " + row.id);
         }
@@ -370,6 +367,7 @@ public class CommitmentService {
         var latest = CHECK_IN.as("latest");
         var helpers = DSL.field(DSL.selectCount().from(COMMITMENT_HELP).where(COMMITMENT_HELP.COMMITMENT_ID.eq(COMMITMENT.ID)));
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<Long, ZoneId> zones = new HashMap<>();
         return db.select(COMMITMENT.ID, COMMITMENT.COHORT_ID, MEMBER.DISPLAY_NAME, COMMITMENT.WHAT, COMMITMENT.DUE_ON,
                         COMMITMENT.STATUS, COMMITMENT.VISIBILITY, COMMITMENT.NEXT_CHECK_IN, latest.NOTE, latest.CREATED_AT,
                         helpers)
@@ -378,7 +376,7 @@ public class CommitmentService {
                         .where(CHECK_IN.COMMITMENT_ID.eq(COMMITMENT.ID))))
                 .where(where).orderBy(COMMITMENT.DUE_ON, COMMITMENT.ID)
                 .fetch(r -> {
-                    ZoneId zone = access.zoneOf(r.value2());
+                    ZoneId zone = zones.computeIfAbsent(r.value2(), access::zoneOf);
                     LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
                     CommitmentStatus status = CommitmentStatus.valueOf(r.value6());
                     return new CommitmentSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), status,

@@ -31,14 +31,16 @@ public class CohortAccess {
     /** The signed-in person's part in the cohort; refuses anyone outside it. */
     @Transactional(readOnly = true)
     public CohortRole requireMember(long cohortId) {
+        return roleIn(cohortId).orElseThrow(() -> new AccessDeniedException("Not in cohort " + cohortId));
+    }
+
+    /** The signed-in person's part in the cohort, or empty when they are outside it (nothing is refused). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CohortRole> roleIn(long cohortId) {
         PraxisUser me = currentUser.require();
-        String role = db.select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
+        return db.select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
                 .where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .fetchOne(COHORT_MEMBERSHIP.ROLE);
-        if (role == null) {
-            throw new AccessDeniedException("Not in cohort " + cohortId);
-        }
-        return CohortRole.valueOf(role);
+                .fetchOptional(COHORT_MEMBERSHIP.ROLE).map(CohortRole::valueOf);
     }
 
     /** Refuses anyone who does not facilitate the cohort. */

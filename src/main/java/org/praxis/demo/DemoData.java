@@ -84,11 +84,13 @@ public class DemoData implements ApplicationRunner {
     private final String demo;
     private final String password;
     private final org.praxis.base.text.Markdown markdown;
+    private final org.praxis.obstacle.ObstacleService obstacles;
 
     DemoData(DSLContext db, PasswordEncoder encoder, TransactionTemplate transactions, DatabaseProperties database,
             @Value("${praxis.demo:auto}") String demo, @Value("${praxis.demo-password:equity-in-practice}") String password,
-            org.praxis.base.text.Markdown markdown) {
+            org.praxis.base.text.Markdown markdown, org.praxis.obstacle.ObstacleService obstacles) {
         this.markdown = markdown;
+        this.obstacles = obstacles;
         this.db = db;
         this.encoder = encoder;
         this.transactions = transactions;
@@ -412,14 +414,7 @@ public class DemoData implements ApplicationRunner {
             if (cohortId == null || db.fetchExists(commitment, commitment.COHORT_ID.eq(cohortId))) {
                 return false;
             }
-            String[] labels = {"Leadership resistance", "Budget", "Regulation or contract terms", "Time and workload",
-                "Missing data", "Staff turnover", "Tokenism", "Backlash", "Fatigue", "Other"};
-            if (!db.fetchExists(obstacle, obstacle.COHORT_ID.eq(cohortId))) {
-                for (int i = 0; i < labels.length; i++) {
-                    db.insertInto(obstacle).set(obstacle.COHORT_ID, cohortId).set(obstacle.LABEL, labels[i])
-                            .set(obstacle.POSITION, i + 1).execute();
-                }
-            }
+            obstacles.installDefaults(cohortId);
             long budget = db.select(obstacle.ID).from(obstacle).where(obstacle.COHORT_ID.eq(cohortId))
                     .and(obstacle.POSITION.eq(2)).fetchSingle(obstacle.ID);
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));

@@ -67,13 +67,7 @@ public class ObstacleService {
     @Transactional
     public List<Obstacle> list(long cohortId, boolean withArchived) {
         access.requireMember(cohortId);
-        if (!db.fetchExists(OBSTACLE, OBSTACLE.COHORT_ID.eq(cohortId))) {
-            for (int i = 0; i < DEFAULTS.size(); i++) {
-                db.insertInto(OBSTACLE).set(OBSTACLE.COHORT_ID, cohortId)
-                        .set(OBSTACLE.LABEL, messages.text("obstacle.default." + DEFAULTS.get(i)))
-                        .set(OBSTACLE.POSITION, i + 1).onConflictDoNothing().execute();
-            }
-        }
+        installDefaults(cohortId);
         var where = OBSTACLE.COHORT_ID.eq(cohortId);
         if (!withArchived) {
             where = where.and(OBSTACLE.ARCHIVED.isFalse());
@@ -81,6 +75,21 @@ public class ObstacleService {
         return db.select(OBSTACLE.ID, OBSTACLE.LABEL, OBSTACLE.ARCHIVED).from(OBSTACLE).where(where)
                 .orderBy(OBSTACLE.ARCHIVED, OBSTACLE.POSITION, OBSTACLE.ID)
                 .fetch(r -> new Obstacle(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * Puts the ten common obstacles in a cohort's list unless it has one already (for the
+     * cohort's first look at it, and for the demo data, which runs signed out).
+     */
+    @Transactional
+    public void installDefaults(long cohortId) {
+        if (!db.fetchExists(OBSTACLE, OBSTACLE.COHORT_ID.eq(cohortId))) {
+            for (int i = 0; i < DEFAULTS.size(); i++) {
+                db.insertInto(OBSTACLE).set(OBSTACLE.COHORT_ID, cohortId)
+                        .set(OBSTACLE.LABEL, messages.text("obstacle.default." + DEFAULTS.get(i)))
+                        .set(OBSTACLE.POSITION, i + 1).onConflictDoNothing().execute();
+            }
+        }
     }
 
     /** A facilitator adds an obstacle at the end of the list. */

@@ -3,7 +3,6 @@ package org.praxis.worksheet;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One answer, whatever the kind of its question: {@code text} for written answers and a single
@@ -86,10 +85,6 @@ public record Answer(String text, List<String> choices, Integer scale, Boolean y
             append(out, r.burdens());
         }
         return out.toString();
-    }
-
-    String choicesJoined() {
-        return choices.stream().collect(Collectors.joining(", "));
     }
 
     private static void append(StringBuilder out, String text) {

@@ -414,20 +414,17 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireReader(row, me);
-        List<RoundInfo> out = new ArrayList<>();
-        db.select(WORKSHEET_RESPONSE.ID).from(WORKSHEET_RESPONSE)
+        // the reader's part in the cohort is the same for every round: one query for all of them
+        CohortRole role = row.memberId == me.id() ? null : access.roleIn(row.cohortId).orElse(null);
+        return db.select(WORKSHEET_RESPONSE.ID, WORKSHEET_RESPONSE.ROUND, WORKSHEET_RESPONSE.STATUS,
+                        WORKSHEET_RESPONSE.VISIBILITY, WORKSHEET_RESPONSE.STARTED_AT, WORKSHEET_RESPONSE.SUBMITTED_AT)
+                .from(WORKSHEET_RESPONSE)
                 .where(WORKSHEET_RESPONSE.ASSIGNMENT_ID.eq(row.assignmentId)).and(WORKSHEET_RESPONSE.MEMBER_ID.eq(row.memberId))
                 .orderBy(WORKSHEET_RESPONSE.ROUND)
-                .fetch(WORKSHEET_RESPONSE.ID)
-                .forEach(id -> {
-                    Row other = row(id);
-                    if (mayRead(other, me)) {
-                        var r = db.select(WORKSHEET_RESPONSE.ROUND, WORKSHEET_RESPONSE.STARTED_AT, WORKSHEET_RESPONSE.SUBMITTED_AT)
-                                .from(WORKSHEET_RESPONSE).where(WORKSHEET_RESPONSE.ID.eq(id)).fetchSingle();
-                        out.add(new RoundInfo(id, r.value1(), other.status, r.value2(), r.value3()));
-                    }
-                });
-        return out;
+                .fetch().stream()
+                .filter(r -> row.memberId == me.id() || visibleTo(Visibility.valueOf(r.value4()), role))
+                .map(r -> new RoundInfo(r.value1(), r.value2(), ResponseStatus.valueOf(r.value3()), r.value5(), r.value6()))
+                .toList();
     }
 
     /**
@@ -582,13 +579,13 @@ public class WorksheetService {
         if (row.memberId == me.id()) {
             return true;
         }
-        if (row.visibility == Visibility.PRIVATE) {
-            return false;
-        }
-        String role = db.select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(row.cohortId)).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .fetchOne(COHORT_MEMBERSHIP.ROLE);
-        return role != null && (row.visibility == Visibility.COHORT || CohortRole.FACILITATOR.name().equals(role));
+        return row.visibility != Visibility.PRIVATE && visibleTo(row.visibility, access.roleIn(row.cohortId).orElse(null));
+    }
+
+    /** Whether someone with this part in the cohort (null: none) reads what another shared so. */
+    private static boolean visibleTo(Visibility visibility, CohortRole role) {
+        return role != null && (visibility == Visibility.COHORT
+                || (visibility == Visibility.FACILITATORS && role == CohortRole.FACILITATOR));
     }
 
     private void requireReader(Row row, PraxisUser me) {
