@@ -3,7 +3,7 @@ package org.praxis.base.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
-import org.praxis.audit.AuditService;
+import org.praxis.base.AuditTrail;
 import org.praxis.base.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +36,7 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
-            SignInThrottle throttle, AuditService audit, TransactionTemplate transaction) {
+            SignInThrottle throttle, AuditTrail audit, TransactionTemplate transaction) {
         ProviderManager manager = new ProviderManager(
                 new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transaction));
         manager.setEraseCredentialsAfterAuthentication(true);
@@ -45,7 +45,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountDetailsService accounts,
-            SignedInSessions sessions, Clock clock, AuditService audit) throws Exception {
+            SignedInSessions sessions, Clock clock, AuditTrail audit) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // calendar apps cannot sign in: the feed's unguessable address is its key
