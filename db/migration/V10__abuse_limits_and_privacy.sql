@@ -24,3 +24,10 @@ alter table member add column erased_at timestamptz;
 -- The limit on applications now counts in rate_limit (refused ones too); the client address is
 -- no longer kept with an application (the audit trail keeps it for its retention period).
 update application set client_address = null where client_address is not null;
+
+-- A notice that someone offered help names them: it now carries them as its actor, so the name
+-- goes when their account is deleted. Earlier notices are matched to the offer they announced.
+update notification n set actor_id = h.member_id
+from commitment_help h join member m on m.id = h.member_id
+where n.kind = 'HELP_OFFERED' and n.actor_id is null
+  and n.path = 'commitments/' || h.commitment_id and n.subject = m.display_name;
