@@ -43,6 +43,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applications to join a cohort. Anyone may apply to a cohort open for applications (limited per
@@ -75,12 +76,14 @@ public class ApplicationService {
     private final ObjectMapper json;
     private final Messages messages;
     private final RateLimiter limits;
+    private final TransactionTemplate transaction;
 
     ApplicationService(DSLContext db, CohortAccess access, Mailer mailer, NotificationService notifications,
             AuditService audit, JoiningProperties properties, Clock clock, ObjectMapper json, Messages messages,
-            RateLimiter limits) {
+            RateLimiter limits, TransactionTemplate transaction) {
         this.messages = messages;
         this.limits = limits;
+        this.transaction = transaction;
         this.db = db;
         this.access = access;
         this.mailer = mailer;
@@ -119,14 +122,18 @@ public class ApplicationService {
      * told by mail instead, and no second application is made. Returns the id, or null when
      * nothing was kept.
      */
-    @Transactional
     public Long apply(ApplicationForm form, String clientAddress) {
+        // counted before the application's own transaction, so a submission it refuses still counts
         try {
             limits.hit("apply", RateLimiter.address(clientAddress), properties.maxApplicationsPerAddress(),
                     properties.applicationWindow());
         } catch (RateLimitedException e) {
             throw InvalidInputException.of("form", "apply.too-many");
         }
+        return transaction.execute(status -> file(form, clientAddress));
+    }
+
+    private Long file(ApplicationForm form, String clientAddress) {
         if (form.website() != null && !form.website().isBlank()) {
             log.info("Application from {} dropped: honeypot filled", clientAddress);
             return null;

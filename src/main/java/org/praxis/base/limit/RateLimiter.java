@@ -17,15 +17,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts what one person, or one client address, does, in fixed windows kept in PostgreSQL, so a
- * limit holds whichever app node answers. Each attempt counts, refused or not, in a transaction
- * of its own: an attempt the caller then rejects (bad input, a duplicate) still counts, and the
- * counter's row is locked only for a moment. The increment is one {@code INSERT … ON CONFLICT DO
- * UPDATE}, so attempts at the same moment on several nodes cannot all slip under the limit.
+ * limit holds whichever app node answers. The increment is one {@code INSERT … ON CONFLICT DO
+ * UPDATE}, whose row lock makes attempts at the same moment, on any node, count one after the
+ * other: they cannot all slip under the limit.
+ *
+ * <p>The count joins the caller's transaction: what the caller then rolls back (a post refused for
+ * bad input) does not count, and nothing needs a second connection from the pool, so a flood of
+ * attempts cannot exhaust it. A caller whose refused attempts must count too (an application
+ * refused as a duplicate) counts before its own transaction starts.
  */
 @Component
 public class RateLimiter implements PersonalData {
@@ -48,7 +51,6 @@ public class RateLimiter implements PersonalData {
     private final CurrentUser currentUser;
     private final ClusterLock clusterLock;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
     private final TransactionTemplate transaction;
 
     RateLimiter(DSLContext db, RateLimitProperties properties, CurrentUser currentUser, ClusterLock clusterLock,
@@ -58,8 +60,6 @@ public class RateLimiter implements PersonalData {
         this.currentUser = currentUser;
         this.clusterLock = clusterLock;
         this.clock = clock;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -90,7 +90,7 @@ public class RateLimiter implements PersonalData {
         long startMillis = Math.floorDiv(now.toInstant().toEpochMilli(), windowMillis) * windowMillis;
         OffsetDateTime start = OffsetDateTime.ofInstant(Instant.ofEpochMilli(startMillis), ZoneOffset.UTC);
         OffsetDateTime end = start.plus(Duration.ofMillis(windowMillis));
-        Integer hits = ownTransaction.execute(status -> db.insertInto(RATE_LIMIT)
+        Integer hits = transaction.execute(status -> db.insertInto(RATE_LIMIT)
                 .set(RATE_LIMIT.SUBJECT, subject)
                 .set(RATE_LIMIT.ACTION, action)
                 .set(RATE_LIMIT.WINDOW_START, start)
