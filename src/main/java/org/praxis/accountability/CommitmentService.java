@@ -249,7 +249,7 @@ public class CommitmentService {
         int added = db.insertInto(COMMITMENT_HELP).set(COMMITMENT_HELP.COMMITMENT_ID, id).set(COMMITMENT_HELP.MEMBER_ID, me.id())
                 .onConflictDoNothing().execute();
         if (added > 0) {
-            notifications.notify(row.memberId, HELP_OFFERED, "commitments/" + id, me.displayName());
+            notifications.notify(row.memberId, HELP_OFFERED, "commitments/" + id, me.displayName(), me.id());
         }
     }
 

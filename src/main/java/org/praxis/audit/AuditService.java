@@ -2,23 +2,50 @@ package org.praxis.audit;
 
 import static org.praxis.jooq.Tables.AUDIT_EVENT;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.praxis.base.AuditTrail;
+import org.praxis.base.db.ClusterLock;
+import org.praxis.base.privacy.PersonalArchive;
+import org.praxis.base.privacy.PersonalData;
+import org.praxis.base.security.Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Records and reads audit events. Recording joins the caller's transaction, if any. */
+/**
+ * Records and reads audit events. Recording joins the caller's transaction, if any. Events are
+ * kept; the client address in them is cleared after the retention period, and a deleted account's
+ * email address is cleared from the sign-in events that named it.
+ */
 @Service
-public class AuditService {
+public class AuditService implements AuditTrail, PersonalData {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditService.class);
     private static final int MAX_DETAIL = 2000;
 
     private final DSLContext db;
+    private final AuditProperties properties;
+    private final ClusterLock clusterLock;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    AuditService(DSLContext db) {
+    AuditService(DSLContext db, AuditProperties properties, ClusterLock clusterLock, Clock clock,
+            PlatformTransactionManager transactions) {
         this.db = db;
+        this.properties = properties;
+        this.clusterLock = clusterLock;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
+    @Override
     @Transactional
     public void record(Long actorId, String action, String targetType, Long targetId, String clientAddress,
             String detail) {
@@ -53,5 +80,51 @@ public class AuditService {
                 .limit(limit)
                 .fetch(r -> new AuditEvent(r.getId(), r.getOccurredAt(), r.getActorId(), r.getAction(),
                         r.getTargetType(), r.getTargetId(), r.getClientAddress(), r.getDetail()));
+    }
+
+    @Scheduled(fixedDelayString = "${praxis.audit.prune-every:1h}",
+            initialDelayString = "${praxis.scheduling.initial-delay:2m}")
+    void scheduledForget() {
+        try {
+            int cleared = forgetOldAddresses();
+            if (cleared > 0) {
+                log.info("Cleared the client address of {} audit events older than the retention period", cleared);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Clearing old client addresses from the audit trail failed; will retry", e);
+        }
+    }
+
+    /** Clears client addresses older than the retention period, on one app node at a time; returns how many. */
+    public int forgetOldAddresses() {
+        Integer cleared = transaction.execute(status -> clusterLock.tryLock("audit-address-prune")
+                ? db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.CLIENT_ADDRESS)
+                        .where(AUDIT_EVENT.CLIENT_ADDRESS.isNotNull())
+                        .and(AUDIT_EVENT.OCCURRED_AT.lt(OffsetDateTime.now(clock).minus(properties.addressRetention())))
+                        .execute()
+                : 0);
+        return cleared == null ? 0 : cleared;
+    }
+
+    /** The audit trail is the installation's record of who did what, not something a member wrote. */
+    @Override
+    public void export(long memberId, PersonalArchive archive) {
+    }
+
+    /**
+     * The events stay (that the account was deleted is itself audited), but nothing in them names
+     * the person any more: their email address as the account of a sign-in, and the addresses they
+     * came from.
+     */
+    @Override
+    public void erase(long memberId, boolean keepContributions) {
+        String email = db.select(org.praxis.jooq.Tables.MEMBER.EMAIL).from(org.praxis.jooq.Tables.MEMBER)
+                .where(org.praxis.jooq.Tables.MEMBER.ID.eq(memberId)).fetchOne(org.praxis.jooq.Tables.MEMBER.EMAIL);
+        if (email != null) {
+            db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.DETAIL).setNull(AUDIT_EVENT.CLIENT_ADDRESS)
+                    .where(AUDIT_EVENT.ACTION.startsWith("sign-in.")).and(AUDIT_EVENT.DETAIL.eq(Accounts.key(email)))
+                    .execute();
+        }
+        db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.CLIENT_ADDRESS).where(AUDIT_EVENT.ACTOR_ID.eq(memberId)).execute();
     }
 }

@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
+import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.cohort.CohortAccess;
@@ -37,8 +38,11 @@ public class ModerationService {
     private final AuditService audit;
     private final Clock clock;
 
+    private final RateLimiter limits;
+
     ModerationService(DSLContext db, CohortAccess access, CurrentUser currentUser, SearchOutbox outbox,
-            AuditService audit, Clock clock) {
+            AuditService audit, Clock clock, RateLimiter limits) {
+        this.limits = limits;
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -97,9 +101,13 @@ public class ModerationService {
         audit.record(me.id(), "thread.slow-mode", "thread", threadId, null, String.valueOf(minutes));
     }
 
-    /** Anyone who can read the post reports it, to the facilitators or, about a facilitator, to the admins. */
+    /**
+     * Anyone who can read the post reports it, to the facilitators or, about a facilitator, to the
+     * admins; limited per person ({@link org.praxis.base.limit.RateLimitedException}).
+     */
     @Transactional
     public long report(long postId, String reason, boolean toAdmins) {
+        limits.hit(RateLimiter.Action.REPORT);
         access.requireMember(cohortOfPost(postId));
         long me = currentUser.require().id();
         new Validation().required("reason", reason, REPORT_MAX).throwIfInvalid();

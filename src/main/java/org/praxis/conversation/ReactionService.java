@@ -4,6 +4,7 @@ import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.REACTION;
 
 import org.jooq.DSLContext;
+import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -17,15 +18,22 @@ public class ReactionService {
     private final ThreadService threads;
     private final CurrentUser currentUser;
 
-    ReactionService(DSLContext db, ThreadService threads, CurrentUser currentUser) {
+    private final RateLimiter limits;
+
+    ReactionService(DSLContext db, ThreadService threads, CurrentUser currentUser, RateLimiter limits) {
+        this.limits = limits;
         this.db = db;
         this.threads = threads;
         this.currentUser = currentUser;
     }
 
-    /** Adds the reader's reaction, or takes it back if they had given it. Only on posts they can read. */
+    /**
+     * Adds the reader's reaction, or takes it back if they had given it. Only on posts they can
+     * read; limited per person ({@link org.praxis.base.limit.RateLimitedException}).
+     */
     @Transactional
     public void toggle(long postId, ReactionKind kind) {
+        limits.hit(RateLimiter.Action.REACTION);
         Long threadId = db.select(POST.THREAD_ID).from(POST).where(POST.ID.eq(postId)).fetchOne(POST.THREAD_ID);
         if (threadId == null || threads.read(threadId, ThreadService.Sort.OLDEST_FIRST).posts().stream()
                 .noneMatch(p -> p.id() == postId && p.state() == PostState.VISIBLE && !p.mine())) {

@@ -26,6 +26,7 @@ import org.jooq.Record;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
+import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.base.text.Markdown;
@@ -63,10 +64,12 @@ public class ThreadService {
     private final Clock clock;
     private final ThreadEvents events;
     private final org.praxis.notification.NotificationService notifications;
+    private final RateLimiter limits;
 
     ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
             Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock,
-            ThreadEvents events, org.praxis.notification.NotificationService notifications) {
+            ThreadEvents events, org.praxis.notification.NotificationService notifications, RateLimiter limits) {
+        this.limits = limits;
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -251,10 +254,12 @@ public class ThreadService {
     /**
      * Posts a reply to the thread, or to one of its posts. Refused with a message at the body
      * field when empty, too long, too soon after the member's last post, or the thread is
-     * read-only; throws {@link AgreementRequiredException} until the agreements are acknowledged.
+     * read-only; throws {@link AgreementRequiredException} until the agreements are acknowledged,
+     * and {@link org.praxis.base.limit.RateLimitedException} when the member posted too often.
      */
     @Transactional
     public long reply(long threadId, Long parentId, String body, boolean facilitatorsOnly, boolean hideName) {
+        limits.hit(RateLimiter.Action.POST);
         ThreadHeader thread = header(threadId);
         PraxisUser me = currentUser.require();
         agreements.requireAcknowledged(thread.cohortId());

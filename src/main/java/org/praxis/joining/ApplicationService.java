@@ -26,6 +26,8 @@ import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
 import org.praxis.base.i18n.Messages;
+import org.praxis.base.limit.RateLimitedException;
+import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.mail.Mailer;
 import org.praxis.base.security.Accounts;
 import org.praxis.base.security.PraxisUser;
@@ -41,6 +43,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applications to join a cohort. Anyone may apply to a cohort open for applications (limited per
@@ -72,10 +75,15 @@ public class ApplicationService {
     private final Clock clock;
     private final ObjectMapper json;
     private final Messages messages;
+    private final RateLimiter limits;
+    private final TransactionTemplate transaction;
 
     ApplicationService(DSLContext db, CohortAccess access, Mailer mailer, NotificationService notifications,
-            AuditService audit, JoiningProperties properties, Clock clock, ObjectMapper json, Messages messages) {
+            AuditService audit, JoiningProperties properties, Clock clock, ObjectMapper json, Messages messages,
+            RateLimiter limits, TransactionTemplate transaction) {
         this.messages = messages;
+        this.limits = limits;
+        this.transaction = transaction;
         this.db = db;
         this.access = access;
         this.mailer = mailer;
@@ -107,26 +115,47 @@ public class ApplicationService {
     }
 
     /**
-     * Files an application; every problem at once, by field. A filled honeypot is answered as if
-     * all went well and nothing is kept. Returns the id, or null for the honeypot.
+     * Files an application; every problem at once, by field. Every submission counts against the
+     * client address's limit, refused ones too. A filled honeypot is answered as if all went well
+     * and nothing is kept. So is an email that already belongs to the cohort (a member, or an
+     * earlier application): the answer never tells a stranger whose address it is; its owner is
+     * told by mail instead, and no second application is made. Returns the id, or null when
+     * nothing was kept.
      */
-    @Transactional
     public Long apply(ApplicationForm form, String clientAddress) {
+        // counted before the application's own transaction, so a submission it refuses still counts
+        try {
+            limits.hit("apply", RateLimiter.address(clientAddress), properties.maxApplicationsPerAddress(),
+                    properties.applicationWindow());
+        } catch (RateLimitedException e) {
+            throw InvalidInputException.of("form", "apply.too-many");
+        }
+        return transaction.execute(status -> file(form, clientAddress));
+    }
+
+    private Long file(ApplicationForm form, String clientAddress) {
         if (form.website() != null && !form.website().isBlank()) {
             log.info("Application from {} dropped: honeypot filled", clientAddress);
             return null;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (clientAddress != null && db.fetchCount(APPLICATION, APPLICATION.CLIENT_ADDRESS.eq(clientAddress)
-                .and(APPLICATION.CREATED_AT.gt(now.minus(properties.applicationWindow()))))
-                >= properties.maxApplicationsPerAddress()) {
-            throw InvalidInputException.of("form", "apply.too-many");
-        }
         validate(form);
+        String cohort = db.select(COHORT.NAME).from(COHORT).where(COHORT.ID.eq(form.cohortId())).fetchSingle(COHORT.NAME);
+        String email = form.email().strip();
+        String key = Accounts.key(email);
+        boolean inCohort = db.fetchExists(COHORT_MEMBERSHIP.join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID)),
+                COHORT_MEMBERSHIP.COHORT_ID.eq(form.cohortId()).and(MEMBER.EMAIL.lower().eq(key)));
+        if (inCohort || db.fetchExists(APPLICATION, APPLICATION.COHORT_ID.eq(form.cohortId())
+                .and(APPLICATION.EMAIL.lower().eq(key)))) {
+            mailer.send(email, messages.text("mail.applied.subject", cohort), inCohort
+                    ? messages.text("mail.applied-again.member.body", cohort, mailer.link("login"))
+                    : messages.text("mail.applied-again.applicant.body", cohort));
+            audit.record(null, "application.repeated", "cohort", form.cohortId(), clientAddress, null);
+            return null;
+        }
         long id = db.insertInto(APPLICATION)
                 .set(APPLICATION.COHORT_ID, form.cohortId())
                 .set(APPLICATION.NAME, form.name().strip())
-                .set(APPLICATION.EMAIL, form.email().strip())
+                .set(APPLICATION.EMAIL, email)
                 .set(APPLICATION.ORGANIZATION_ID, form.organizationId())
                 .set(APPLICATION.ORGANIZATION_NAME, form.organizationId() == null ? Validation.clean(form.organizationName()) : null)
                 .set(APPLICATION.SECTOR, form.sector().name())
@@ -135,14 +164,12 @@ public class ApplicationService {
                 .set(APPLICATION.WHY, form.why().strip())
                 .set(APPLICATION.BRING, form.bring().strip())
                 .set(APPLICATION.FACTS, jsonb(clean(form.facts())))
-                .set(APPLICATION.CLIENT_ADDRESS, clientAddress)
                 .returning(APPLICATION.ID).fetchOne(APPLICATION.ID);
         event(id, null, "submitted", ApplicationStatus.NEW, null);
-        String cohort = db.select(COHORT.NAME).from(COHORT).where(COHORT.ID.eq(form.cohortId())).fetchSingle(COHORT.NAME);
         for (long facilitator : facilitatorsOf(form.cohortId())) {
             notifications.notify(facilitator, NEW_APPLICATION, "applications/" + id, form.name().strip());
         }
-        mailer.send(form.email().strip(), messages.text("mail.applied.subject", cohort),
+        mailer.send(email, messages.text("mail.applied.subject", cohort),
                 messages.text("mail.applied.body", form.name().strip(), cohort));
         audit.record(null, "application.submitted", "application", id, clientAddress, null);
         return id;
@@ -177,14 +204,6 @@ public class ApplicationService {
                 .maxLength("countySelf", facts.countySelf(), SELF_MAX)
                 .maxLength("tribalSelf", facts.tribalSelf(), SELF_MAX)
                 .maxLength("livedExperience", facts.livedExperience(), LIVED_MAX);
-        if (!v.hasError("email") && !v.hasError("cohort")) {
-            String key = Accounts.key(f.email());
-            boolean applied = db.fetchExists(APPLICATION, APPLICATION.COHORT_ID.eq(f.cohortId())
-                    .and(APPLICATION.EMAIL.lower().eq(key)));
-            boolean inCohort = db.fetchExists(COHORT_MEMBERSHIP.join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID)),
-                    COHORT_MEMBERSHIP.COHORT_ID.eq(f.cohortId()).and(MEMBER.EMAIL.lower().eq(key)));
-            v.check(!applied && !inCohort, "email", "apply.email.duplicate");
-        }
         v.throwIfInvalid();
     }
 

@@ -16,6 +16,7 @@ import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
 import org.praxis.base.i18n.Messages;
+import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.mail.Mailer;
 import org.praxis.base.security.Accounts;
 import org.praxis.base.security.PraxisUser;
@@ -56,11 +57,13 @@ public class InvitationService {
     private final JoiningProperties properties;
     private final Messages messages;
     private final Clock clock;
+    private final RateLimiter limits;
 
     InvitationService(DSLContext db, ApplicationService applications, CohortAccess access,
             OrganizationService organizations, Mailer mailer, NotificationService notifications,
             PasswordEncoder passwordEncoder, AuditService audit, JoiningProperties properties, Messages messages,
-            Clock clock) {
+            Clock clock, RateLimiter limits) {
+        this.limits = limits;
         this.db = db;
         this.applications = applications;
         this.access = access;
@@ -198,10 +201,12 @@ public class InvitationService {
 
     /**
      * Someone with an expired or used link asks for a new one: the facilitators are told, once an
-     * hour at most. True when the link was one of ours.
+     * hour at most. True when the link was one of ours. Asking is limited per client address
+     * (refused with {@link org.praxis.base.limit.RateLimitedException}), whatever the link.
      */
     @Transactional
-    public boolean requestNew(String token) {
+    public boolean requestNew(String token, String clientAddress) {
+        limits.hit(RateLimiter.Action.INVITATION_REQUEST, RateLimiter.address(clientAddress));
         var r = row(token);
         if (r == null) {
             return false;

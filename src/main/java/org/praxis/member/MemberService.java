@@ -70,6 +70,8 @@ public class MemberService {
                 .from(MEMBER)
                 .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
                 .where(actor.role() == Role.ADMIN ? org.jooq.impl.DSL.noCondition() : managedBy(actor))
+                // a deleted account is no one's any more
+                .and(MEMBER.ERASED_AT.isNull())
                 .orderBy(MEMBER.DISPLAY_NAME)
                 .fetch(r -> new MemberSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         Role.valueOf(r.value7()), r.value8(), r.value9()));

@@ -10,13 +10,19 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.praxis.base.i18n.Messages;
+import org.praxis.base.privacy.PersonalArchive;
+import org.praxis.base.privacy.PersonalData;
 import org.praxis.base.security.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Notifications: written by features in their own transaction, read and cleared by their recipient. */
+/**
+ * Notifications: written by features in their own transaction, read and cleared by their
+ * recipient. A deleted account's own notifications go, and others' notices name it no more.
+ */
 @Service
-public class NotificationService {
+public class NotificationService implements PersonalData {
 
     public static final String MENTION = "MENTION";
 
@@ -24,7 +30,10 @@ public class NotificationService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    NotificationService(DSLContext db, CurrentUser currentUser, Clock clock) {
+    private final Messages messages;
+
+    NotificationService(DSLContext db, CurrentUser currentUser, Clock clock, Messages messages) {
+        this.messages = messages;
         this.db = db;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -50,12 +59,28 @@ public class NotificationService {
      */
     @Transactional
     public void notify(long recipient, String kind, String path, String subject) {
+        notify(recipient, kind, path, subject, null);
+    }
+
+    /**
+     * As {@link #notify(long, String, String, String)}, for a {@code subject} that is the name of
+     * the member {@code actorId}: when that account is deleted, the name goes from the notice.
+     */
+    @Transactional
+    public void notify(long recipient, String kind, String path, String subject, Long actorId) {
         db.insertInto(NOTIFICATION)
                 .set(NOTIFICATION.MEMBER_ID, recipient)
                 .set(NOTIFICATION.KIND, kind)
                 .set(NOTIFICATION.PATH, path)
                 .set(NOTIFICATION.SUBJECT, subject)
+                .set(NOTIFICATION.ACTOR_ID, actorId)
                 .execute();
+    }
+
+    /** Deletes everyone's notifications that open {@code path}, for something deleted that named a person. */
+    @Transactional
+    public void forget(String path) {
+        db.deleteFrom(NOTIFICATION).where(NOTIFICATION.PATH.eq(path)).execute();
     }
 
     @Transactional(readOnly = true)
@@ -81,6 +106,19 @@ public class NotificationService {
                 .fetch(r -> new NotificationItem(r.value1(), r.value2(),
                         Boolean.TRUE.equals(r.value4()) ? null : r.value3(), r.value5(), r.value6(), r.value7(),
                         r.value8(), r.value9() != null, r.value10(), r.value11()));
+    }
+
+    /** What others did, not what the member wrote. */
+    @Override
+    public void export(long memberId, PersonalArchive archive) {
+    }
+
+    @Override
+    public void erase(long memberId, boolean keepContributions) {
+        db.deleteFrom(NOTIFICATION).where(NOTIFICATION.MEMBER_ID.eq(memberId)).execute();
+        // a notice naming them by their name (help offered) names a former member
+        db.update(NOTIFICATION).set(NOTIFICATION.SUBJECT, messages.text("member.former"))
+                .where(NOTIFICATION.ACTOR_ID.eq(memberId)).and(NOTIFICATION.SUBJECT.isNotNull()).execute();
     }
 
     @Transactional

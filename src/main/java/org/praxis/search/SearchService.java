@@ -39,6 +39,7 @@ import org.apache.lucene.util.BytesRef;
 import org.jooq.DSLContext;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
+import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.springframework.stereotype.Service;
@@ -60,9 +61,11 @@ public class SearchService {
     private final Indexer indexer;
     private final org.praxis.audit.AuditService audit;
     private final Clock clock;
+    private final RateLimiter limits;
 
     SearchService(SearchIndex index, DSLContext db, CurrentUser currentUser, Indexer indexer,
-            org.praxis.audit.AuditService audit, Clock clock) {
+            org.praxis.audit.AuditService audit, Clock clock, RateLimiter limits) {
+        this.limits = limits;
         this.clock = clock;
         this.index = index;
         this.db = db;
@@ -104,10 +107,12 @@ public class SearchService {
     /**
      * Results, total and facet counts for what the reader may read. No text: their newest
      * items. Exact words that find fewer than {@link #SIMILAR_BELOW} results are tried again
-     * allowing a typo or two per word, and the results say so.
+     * allowing a typo or two per word, and the results say so. Limited per person
+     * ({@link org.praxis.base.limit.RateLimitedException}).
      */
     public SearchResults search(SearchQuery request) {
         PraxisUser me = currentUser.require();
+        limits.hit(RateLimiter.Action.SEARCH);
         String q = request.text().replaceAll("\\p{Cntrl}", " ").strip();
         if (q.length() > QUERY_MAX) {
             q = q.substring(0, QUERY_MAX);

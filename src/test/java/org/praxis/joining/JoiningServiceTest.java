@@ -108,17 +108,50 @@ class JoiningServiceTest extends IntegrationTest {
     }
 
     @Test
-    void a_second_application_with_the_same_email_or_from_a_member_is_refused() {
+    void a_second_application_with_the_same_email_or_from_a_member_keeps_nothing_and_tells_only_the_owner() throws Exception {
         String email = TestData.unique("twice") + "@example.org";
-        applications.apply(form("Twice", email, Sector.HOUSING, RepresentationFacts.NONE), TestData.unique("addr"));
-        assertThatThrownBy(() -> applications.apply(form("Again", email.toUpperCase(), Sector.HOUSING,
-                RepresentationFacts.NONE), TestData.unique("addr")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.problems().keySet()).containsExactly("email"));
-        assertThatThrownBy(() -> applications.apply(form("Member", member.email(), Sector.HOUSING,
-                RepresentationFacts.NONE), TestData.unique("addr")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.problems().keySet()).containsExactly("email"));
+        long first = applications.apply(form("Twice", email, Sector.HOUSING, RepresentationFacts.NONE), TestData.unique("addr"));
+        mail.purgeEmailFromAllMailboxes();
+
+        // no refusal that would tell a stranger the address is known: the same answer as for a new one
+        assertThat(applications.apply(form("Again", email.toUpperCase(), Sector.HOUSING, RepresentationFacts.NONE),
+                TestData.unique("addr"))).isNull();
+        assertThat(applications.apply(form("Member", member.email(), Sector.HOUSING, RepresentationFacts.NONE),
+                TestData.unique("addr"))).isNull();
+
+        assertThat(data.db().fetchCount(APPLICATION, APPLICATION.EMAIL.lower().eq(email))).isEqualTo(1);
+        assertThat(data.db().fetchCount(APPLICATION, APPLICATION.EMAIL.lower().eq(member.email().toLowerCase()))).isZero();
+        data.signIn(facilitator);
+        assertThat(applications.get(first).name()).isEqualTo("Twice");
+        assertThat(applications.history(first)).extracting(ApplicationEvent::kind).containsExactly("submitted");
+        // only the first application announced itself to the facilitators
+        assertThat(data.db().fetchCount(NOTIFICATION, NOTIFICATION.MEMBER_ID.eq(facilitator.id())
+                .and(NOTIFICATION.KIND.eq(ApplicationService.NEW_APPLICATION)))).isEqualTo(1);
+        assertThat(mail.getReceivedMessages()).hasSize(2).allSatisfy(m -> assertThat(GreenMailUtil.getBody(m))
+                .doesNotContain("Again").doesNotContain("Dear Member"));
+        assertThat(mail.getReceivedMessages()).anySatisfy(m -> {
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo(email.toUpperCase());
+            assertThat(GreenMailUtil.getBody(m)).contains("We already have an application from this address");
+        });
+        assertThat(mail.getReceivedMessages()).anySatisfy(m -> {
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo(member.email());
+            assertThat(GreenMailUtil.getBody(m)).contains("already belongs to a member of the cohort");
+        });
+    }
+
+    @Test
+    void a_second_application_with_bad_input_gets_the_same_problems_as_a_first() {
+        String email = TestData.unique("known") + "@example.org";
+        applications.apply(form("Known", email, Sector.HOUSING, RepresentationFacts.NONE), TestData.unique("addr"));
+        ApplicationForm known = new ApplicationForm(cohort, "", email, null, "Org", Sector.OTHER, "Role", Authority.BOTH,
+                "why", "bring", RepresentationFacts.NONE, true, null);
+        ApplicationForm fresh = new ApplicationForm(cohort, "", TestData.unique("fresh") + "@example.org", null, "Org",
+                Sector.OTHER, "Role", Authority.BOTH, "why", "bring", RepresentationFacts.NONE, true, null);
+
+        assertThatThrownBy(() -> applications.apply(known, TestData.unique("addr")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().keySet()).containsExactly("name"));
+        assertThatThrownBy(() -> applications.apply(fresh, TestData.unique("addr")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().keySet()).containsExactly("name"));
     }
 
     @Test
@@ -312,11 +345,11 @@ class JoiningServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> invitations.accept(second, "Exp", "a long enough password", "a long enough password",
                 true)).isInstanceOf(InvalidInputException.class);
         assertThat(invitations.check("not-a-token-at-all-but-long").state()).isEqualTo(InvitationCheck.State.UNKNOWN);
-        assertThat(invitations.requestNew(second)).isTrue();
-        assertThat(invitations.requestNew(second)).isTrue();
+        assertThat(invitations.requestNew(second, TestData.unique("addr"))).isTrue();
+        assertThat(invitations.requestNew(second, TestData.unique("addr"))).isTrue();
         assertThat(data.db().fetchCount(NOTIFICATION, NOTIFICATION.MEMBER_ID.eq(facilitator.id())
                 .and(NOTIFICATION.KIND.eq(InvitationService.LINK_REQUESTED)))).isEqualTo(1);
-        assertThat(invitations.requestNew("not-a-token-at-all-but-long")).isFalse();
+        assertThat(invitations.requestNew("not-a-token-at-all-but-long", TestData.unique("addr"))).isFalse();
     }
 
     @Test

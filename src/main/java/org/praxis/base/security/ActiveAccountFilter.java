@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,8 +28,16 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     private final SignedInSessions sessions;
     private final Clock clock;
     private final Map<Long, Long> checkedAtMillis = new ConcurrentHashMap<>();
+    private final SecurityContextHolderStrategy contexts;
 
-    ActiveAccountFilter(AccountDetailsService accounts, SignedInSessions sessions, Clock clock) {
+    /**
+     * {@code contexts}: the holder the security filter chain itself fills (Vaadin's), not whatever
+     * {@link SecurityContextHolder} holds globally now; another application context started in the
+     * same JVM (as tests do) replaces that global one.
+     */
+    ActiveAccountFilter(AccountDetailsService accounts, SignedInSessions sessions, Clock clock,
+            SecurityContextHolderStrategy contexts) {
+        this.contexts = contexts;
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
@@ -37,13 +46,13 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
         if (session != null && authentication != null && authentication.getPrincipal() instanceof PraxisUser user) {
             sessions.track(user.id(), session);
             if (!stillActive(user.id())) {
                 sessions.endSessionsOf(user.id());
-                SecurityContextHolder.clearContext();
+                contexts.clearContext();
             }
         }
         chain.doFilter(request, response);

@@ -3,8 +3,9 @@ package org.praxis.base.security;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
-import org.praxis.audit.AuditService;
+import org.praxis.base.AuditTrail;
 import org.praxis.base.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -12,6 +13,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,7 +39,7 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
-            SignInThrottle throttle, AuditService audit, TransactionTemplate transaction) {
+            SignInThrottle throttle, AuditTrail audit, TransactionTemplate transaction) {
         ProviderManager manager = new ProviderManager(
                 new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transaction));
         manager.setEraseCredentialsAfterAuthentication(true);
@@ -45,12 +48,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountDetailsService accounts,
-            SignedInSessions sessions, Clock clock, AuditService audit) throws Exception {
+            SignedInSessions sessions, Clock clock, AuditTrail audit,
+            ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // calendar apps cannot sign in: the feed's unguessable address is its key
                 .requestMatchers("/calendar/feed/**").permitAll());
-        http.addFilterAfter(new ActiveAccountFilter(accounts, sessions, clock), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new ActiveAccountFilter(accounts, sessions, clock,
+                contexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy)), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .addLogoutHandler((request, response, authentication) -> {

@@ -2,7 +2,7 @@ package org.praxis.base.security;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.praxis.audit.AuditService;
+import org.praxis.base.AuditTrail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,11 +24,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
-    private final AuditService audit;
+    private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
     ThrottledAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder, SignInThrottle throttle,
-            AuditService audit, TransactionTemplate transaction) {
+            AuditTrail audit, TransactionTemplate transaction) {
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(encoder);
         this.passwords.setPreAuthenticationChecks(user -> { });

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.praxis.base.InvalidInputException;
+import org.praxis.base.limit.RateLimitedException;
 import org.praxis.base.Problem;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
@@ -577,8 +578,12 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             boolean mine = reactions.mine(p.id(), kind);
             Button b = new Button(who.isEmpty() ? label(kind.messageKey()) : label(kind.messageKey()) + " · " + who.size(),
                     click -> {
-                        reactionService.toggle(p.id(), kind);
-                        reload();
+                        try {
+                            reactionService.toggle(p.id(), kind);
+                            reload();
+                        } catch (RateLimitedException e) {
+                            refused(bar, p, e);
+                        }
                     });
             b.setId("react-" + p.id() + "-" + kind.name());
             b.setEnabled(!p.mine());
@@ -591,6 +596,17 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             bar.add(b);
         }
         return bar;
+    }
+
+    /** Says, next to the reactions, why this one was not taken. */
+    private void refused(HorizontalLayout bar, PostItem p, RateLimitedException e) {
+        String id = "react-refused-" + p.id();
+        bar.getChildren().filter(c -> c.getId().filter(id::equals).isPresent()).toList().forEach(bar::remove);
+        Span message = new Span(getTranslation(e.problem().key(), e.problem().args().toArray()));
+        message.setId(id);
+        message.addClassName("praxis-form-message");
+        message.getElement().setAttribute("role", "alert");
+        bar.add(message);
     }
 
     private Paragraph placeholder(PostItem p, String key) {

@@ -16,11 +16,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
 import org.praxis.base.InvalidInputException;
+import org.praxis.base.limit.RateLimitedException;
 import org.praxis.base.security.SignInService;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.joining.InvitationCheck;
@@ -138,9 +140,14 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             asked.setId("join-asked");
             asked.getElement().setAttribute("role", "status");
             Button ask = new Button(getTranslation("join.ask-new"), click -> {
-                invitations.requestNew(token);
-                asked.setText(getTranslation("join.asked"));
-                click.getSource().setEnabled(false);
+                try {
+                    VaadinRequest request = VaadinRequest.getCurrent();
+                    invitations.requestNew(token, request == null ? null : request.getRemoteAddr());
+                    asked.setText(getTranslation("join.asked"));
+                    click.getSource().setEnabled(false);
+                } catch (RateLimitedException e) {
+                    asked.setText(getTranslation(e.problem().key(), e.problem().args().toArray()));
+                }
             });
             ask.setId("join-ask-new");
             ask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -33,6 +34,7 @@ import org.praxis.member.MemberDraft;
 import org.praxis.member.MemberService;
 import org.praxis.member.MemberSummary;
 import org.praxis.member.NewAccount;
+import org.praxis.member.PersonalDataService;
 import org.praxis.organization.Organization;
 import org.praxis.organization.OrganizationDraft;
 import org.praxis.organization.OrganizationService;
@@ -41,6 +43,7 @@ import org.praxis.organization.ui.OrganizationForm;
 /**
  * For facilitators and admins: the accounts and the partner organisations. Create, edit,
  * deactivate and reactivate accounts, reset a password, and keep organisations up to date.
+ * Admins also delete an account at the person's request.
  */
 @Route(value = "people", layout = MainLayout.class)
 @RolesAllowed({"FACILITATOR", "ADMIN"})
@@ -51,6 +54,7 @@ public class PeopleView extends Main implements HasDynamicTitle {
     private final transient OrganizationService organizations;
     private final transient CohortService cohorts;
     private final transient CurrentUser currentUser;
+    private final transient PersonalDataService data;
 
     final Grid<MemberSummary> memberGrid = new Grid<>();
     final Grid<Organization> organizationGrid = new Grid<>();
@@ -58,8 +62,9 @@ public class PeopleView extends Main implements HasDynamicTitle {
     private List<MemberSummary> allMembers = List.of();
 
     public PeopleView(MemberService members, OrganizationService organizations, CohortService cohorts,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, PersonalDataService data) {
         this.members = members;
+        this.data = data;
         this.organizations = organizations;
         this.cohorts = cohorts;
         this.currentUser = currentUser;
@@ -198,7 +203,53 @@ public class PeopleView extends Main implements HasDynamicTitle {
         Button reset = new Button(getTranslation("people.reset-password"), click -> confirmReset(draft, dialog));
         reset.setId("reset-password");
         reset.setEnabled(!self && active);
-        return new HorizontalLayout(reset, toggle);
+        HorizontalLayout actions = new HorizontalLayout(reset, toggle);
+        actions.setWrap(true);
+        // deleting an account on request is for admins alone, and never one's own
+        if (currentUser.require().role() == Role.ADMIN && !self) {
+            Button erase = new Button(getTranslation("people.erase"), click -> confirmErase(draft, dialog));
+            erase.setId("erase-member");
+            erase.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(erase);
+        }
+        return actions;
+    }
+
+    private void confirmErase(MemberDraft draft, Dialog memberDialog) {
+        Dialog confirm = new Dialog();
+        confirm.setId("confirm-erase");
+        confirm.setHeaderTitle(getTranslation("people.erase.confirm-title", draft.getDisplayName()));
+        confirm.setWidth("min(36rem, 95vw)");
+        Paragraph explain = new Paragraph(getTranslation("people.erase.confirm-text"));
+        RadioButtonGroup<Boolean> keep = new RadioButtonGroup<>(getTranslation("people.erase.contributions"));
+        keep.setId("erase-contributions");
+        keep.setItems(Boolean.TRUE, Boolean.FALSE);
+        keep.setItemLabelGenerator(k -> getTranslation(k ? "people.erase.keep" : "people.erase.remove"));
+        keep.setRequiredIndicatorVisible(true);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> confirm.close());
+        cancel.setId("erase-cancel");
+        Button erase = new Button(getTranslation("people.erase"), click -> {
+            if (keep.getValue() == null) {
+                keep.setErrorMessage(getTranslation("people.erase.choose"));
+                keep.setInvalid(true);
+                return;
+            }
+            try {
+                data.erase(draft.getId(), keep.getValue());
+                confirm.close();
+                memberDialog.close();
+                notice(getTranslation("people.erased"));
+                refreshMembers();
+            } catch (InvalidInputException ex) {
+                keep.setErrorMessage(getTranslation(ex.problems().values().iterator().next().key()));
+                keep.setInvalid(true);
+            }
+        });
+        erase.setId("erase-confirm");
+        erase.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.add(explain, keep);
+        confirm.getFooter().add(cancel, erase);
+        confirm.open();
     }
 
     private void confirmToggle(MemberDraft draft, boolean active, Dialog dialog) {

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.praxis.base.limit.RateLimitedException;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.base.ui.SafeHtml;
@@ -197,7 +198,17 @@ public class SearchView extends Main implements BeforeEnterObserver, HasDynamicT
                 number(current.get("cohort")).orElse(null), number(current.get("session")).orElse(null),
                 number(current.get("author")).orElse(null), option(SearchQuery.Since.class, current.get("since"), null),
                 option(SearchQuery.Order.class, current.get("order"), null), limit());
-        SearchResults found = search.search(request);
+        SearchResults found;
+        try {
+            found = search.search(request);
+        } catch (RateLimitedException e) {
+            // what was typed stays in the field, to search again once the wait is over
+            query.setValue(request.text());
+            results.removeAll();
+            more.setVisible(false);
+            status.setText(getTranslation(e.problem().key(), e.problem().args().toArray()));
+            return;
+        }
         show(request, found);
     }
 

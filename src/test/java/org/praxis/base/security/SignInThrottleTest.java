@@ -47,9 +47,9 @@ class SignInThrottleTest extends IntegrationTest {
                 .isInstanceOf(BadCredentialsException.class);
     }
 
-    private void fail(String email, int times) {
+    private void fail(String email, String address, int times) {
         for (int i = 0; i < times; i++) {
-            failOnce(email, SignInAttempts.newAddress());
+            failOnce(email, address);
         }
     }
 
@@ -80,59 +80,108 @@ class SignInThrottleTest extends IntegrationTest {
     }
 
     @Test
-    void the_limits_are_five_per_account_and_twenty_per_address_in_fifteen_minutes() {
+    void the_limits_are_five_per_account_and_address_a_hundred_per_account_and_twenty_per_address_in_fifteen_minutes() {
         assertThat(properties.maxFailuresPerAccount()).isEqualTo(5);
+        assertThat(properties.accountCeiling()).isEqualTo(100);
         assertThat(properties.maxFailuresPerAddress()).isEqualTo(20);
         assertThat(properties.window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(properties.retention()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test
-    void five_failures_for_one_account_throttle_it_even_with_the_right_password() {
+    void five_failures_for_one_account_from_one_address_pause_that_address_even_with_the_right_password() {
         Person member = data.person(Role.MEMBER);
-        fail(member.email(), 5);
+        String address = SignInAttempts.newAddress();
+        fail(member.email(), address, 5);
 
-        // from an address that has never failed: the account itself is throttled
-        assertThrottled(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        assertThrottled(member.email(), TestData.PASSWORD, address);
+    }
+
+    @Test
+    void an_attacker_from_other_addresses_cannot_lock_the_owner_out_below_the_ceiling() {
+        Person facilitator = data.person(Role.FACILITATOR);
+        String attacker = SignInAttempts.newAddress();
+        fail(facilitator.email(), attacker, 5);
+        // and more guesses spread over other addresses, all below the account's ceiling
+        for (int i = 0; i < 3; i++) {
+            fail(facilitator.email(), SignInAttempts.newAddress(), 4);
+        }
+
+        // the attacker's address is paused for this account, whatever password it tries
+        assertThrottled(facilitator.email(), TestData.PASSWORD, attacker);
+        // the owner, from an address never used before, signs in
+        assertSignsIn(facilitator.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+    }
+
+    @Test
+    void at_the_ceiling_strangers_are_paused_but_the_owner_signs_in_from_an_address_they_used_before() {
+        Person facilitator = data.person(Role.FACILITATOR);
+        String home = SignInAttempts.newAddress();
+        assertSignsIn(facilitator.email(), TestData.PASSWORD, home);
+        String key = Accounts.key(facilitator.email());
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int i = 0; i < properties.accountCeiling(); i++) {
+            recordFailureAt(key, SignInAttempts.newAddress(), now.minusSeconds(i));
+        }
+
+        assertThrottled(facilitator.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        assertSignsIn(facilitator.email(), TestData.PASSWORD, home);
+    }
+
+    @Test
+    void one_failure_fewer_than_the_ceiling_does_not_pause_the_account() {
+        Person member = data.person(Role.MEMBER);
+        String key = Accounts.key(member.email());
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int i = 0; i < properties.accountCeiling() - 1; i++) {
+            recordFailureAt(key, SignInAttempts.newAddress(), now.minusSeconds(i));
+        }
+
+        assertSignsIn(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
     }
 
     @Test
     void four_failures_do_not_throttle_the_account() {
         Person member = data.person(Role.MEMBER);
-        fail(member.email(), 4);
+        String address = SignInAttempts.newAddress();
+        fail(member.email(), address, 4);
 
-        assertSignsIn(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        assertSignsIn(member.email(), TestData.PASSWORD, address);
     }
 
     @Test
     void failures_count_for_the_account_whatever_the_case_or_spaces_of_the_email() {
         Person member = data.person(Role.MEMBER);
-        fail(member.email(), 2);
-        fail(member.email().toUpperCase(), 2);
-        fail("  " + member.email() + " ", 1);
+        String address = SignInAttempts.newAddress();
+        fail(member.email(), address, 2);
+        fail(member.email().toUpperCase(), address, 2);
+        fail("  " + member.email() + " ", address, 1);
 
-        assertThrottled(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        assertThrottled(member.email(), TestData.PASSWORD, address);
     }
 
     @Test
     void an_unknown_account_is_throttled_like_a_real_one() {
         String nobody = TestData.unique("nobody") + "@test.example";
-        fail(nobody, 5);
+        String address = SignInAttempts.newAddress();
+        fail(nobody, address, 5);
 
-        assertThrottled(nobody, "any password", SignInAttempts.newAddress());
+        assertThrottled(nobody, "any password", address);
     }
 
     @Test
-    void a_success_before_the_limit_resets_the_accounts_count() {
+    void a_success_before_the_limit_resets_the_count_of_that_address() {
         Person member = data.person(Role.MEMBER);
-        fail(member.email(), 4);
-        assertSignsIn(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        String address = SignInAttempts.newAddress();
+        fail(member.email(), address, 4);
+        assertSignsIn(member.email(), TestData.PASSWORD, address);
 
-        fail(member.email(), 4);
-        assertSignsIn(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        fail(member.email(), address, 4);
+        assertSignsIn(member.email(), TestData.PASSWORD, address);
 
         // the count restarted at the last success: five more failures are needed, not one
-        fail(member.email(), 5);
-        assertThrottled(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        fail(member.email(), address, 5);
+        assertThrottled(member.email(), TestData.PASSWORD, address);
     }
 
     @Test
@@ -176,25 +225,27 @@ class SignInThrottleTest extends IntegrationTest {
     void failures_older_than_the_window_do_not_count() {
         Person member = data.person(Role.MEMBER);
         String key = Accounts.key(member.email());
+        String address = SignInAttempts.newAddress();
         OffsetDateTime longAgo = OffsetDateTime.now().minus(properties.window()).minusMinutes(1);
         for (int i = 0; i < 5; i++) {
-            recordFailureAt(key, SignInAttempts.newAddress(), longAgo.minusSeconds(i));
+            recordFailureAt(key, address, longAgo.minusSeconds(i));
         }
 
-        assertSignsIn(member.email(), TestData.PASSWORD, SignInAttempts.newAddress());
+        assertSignsIn(member.email(), TestData.PASSWORD, address);
     }
 
     @Test
     void the_wait_lasts_until_the_oldest_counted_failure_leaves_the_window() {
         Person member = data.person(Role.MEMBER);
         String key = Accounts.key(member.email());
+        String address = SignInAttempts.newAddress();
         OffsetDateTime now = OffsetDateTime.now();
         for (int i = 0; i < 5; i++) {
-            // the oldest of the five is ten minutes old, so the account is free in about five minutes
-            recordFailureAt(key, SignInAttempts.newAddress(), now.minusMinutes(10).plusMinutes(i));
+            // the oldest of the five is ten minutes old, so the address is free in about five minutes
+            recordFailureAt(key, address, now.minusMinutes(10).plusMinutes(i));
         }
 
-        assertThatThrownBy(() -> signIns.attempt(member.email(), TestData.PASSWORD))
+        assertThatThrownBy(() -> signIns.attempt(member.email(), TestData.PASSWORD, address))
                 .isInstanceOfSatisfying(SignInThrottledException.class, e -> assertThat(e.retryAfter())
                         .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5)));
     }
@@ -235,6 +286,7 @@ class SignInThrottleTest extends IntegrationTest {
     @Test
     void guesses_made_at_the_same_moment_cannot_get_past_the_account_limit() throws Exception {
         Person member = data.person(Role.MEMBER);
+        String address = SignInAttempts.newAddress();
         int guesses = 12;
         ExecutorService pool = Executors.newFixedThreadPool(guesses);
         try {
@@ -245,7 +297,7 @@ class SignInThrottleTest extends IntegrationTest {
                 outcomes.add(pool.submit(() -> {
                     start.await();
                     try {
-                        signIns.attempt(member.email(), guess);
+                        signIns.attempt(member.email(), guess, address);
                         return Void.class;
                     } catch (RuntimeException e) {
                         return e.getClass();

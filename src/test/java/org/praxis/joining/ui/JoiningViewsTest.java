@@ -137,15 +137,79 @@ class JoiningViewsTest extends KaribuTest {
         assertThat(mail.getReceivedMessagesForDomain("example.org"))
                 .anySatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo(email));
 
-        // the same email again
+        // the same email again, with nothing else filled in: the problems of the other fields, never a word about the email
         navigate("login");
         navigate("apply");
         selectCohort();
         _setValue(_get(EmailField.class, spec -> spec.withId("apply-email")), email.toUpperCase());
         _click(_get(Button.class, spec -> spec.withId("apply-submit")));
-        EmailField again = _get(EmailField.class, spec -> spec.withId("apply-email"));
-        assertThat(again.isInvalid()).isTrue();
-        assertThat(again.getErrorMessage()).startsWith("An application with this email has already reached this cohort");
+        assertThat(_get(TextField.class, spec -> spec.withId("apply-name")).isInvalid()).isTrue();
+        assertThat(_get(EmailField.class, spec -> spec.withId("apply-email")).isInvalid()).isFalse();
+    }
+
+    /** Fills the whole form as a careful applicant would, and sends it; returns the texts of the page shown. */
+    @SuppressWarnings("unchecked")
+    private List<String> applyWith(String email) {
+        navigate("login");
+        navigate("apply");
+        selectCohort();
+        _setValue(_get(TextField.class, spec -> spec.withId("apply-name")), "Sam Prober");
+        _setValue(_get(EmailField.class, spec -> spec.withId("apply-email")), email);
+        ComboBoxKt._fireCustomValueSet(_get(ComboBox.class, spec -> spec.withId("apply-organization")), "Probe Clinic");
+        _setValue(_get(Select.class, spec -> spec.withId("apply-sector")), Sector.OTHER);
+        _setValue(_get(TextField.class, spec -> spec.withId("apply-role")), "Director");
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("apply-authority")), Authority.BOTH);
+        _setValue(_get(TextArea.class, spec -> spec.withId("apply-why")), "To learn.");
+        _setValue(_get(TextArea.class, spec -> spec.withId("apply-bring")), "Practice.");
+        _setValue(_get(Checkbox.class, spec -> spec.withId("apply-consent")), true);
+        _click(_get(Button.class, spec -> spec.withId("apply-submit")));
+        // the page as a stranger reads it, with the address they typed taken out
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Main.class,
+                        spec -> spec.withId("apply-view")).get(0).getElement().getTextRecursively()
+                .lines().map(line -> line.replace(email, "<email>")).toList();
+    }
+
+    @Test
+    void a_stranger_probing_an_email_of_a_member_or_an_applicant_is_answered_as_for_a_new_one_and_the_owner_is_told()
+            throws Exception {
+        String applicant = TestData.unique("applicant") + "@example.org";
+        applied("Earlier Applicant", applicant, RepresentationFacts.NONE);
+        int applications = data.db().fetchCount(APPLICATION, APPLICATION.COHORT_ID.eq(cohort));
+        mail.purgeEmailFromAllMailboxes();
+
+        List<String> forNew = applyWith(TestData.unique("new") + "@example.org");
+        List<String> forApplicant = applyWith(applicant.toUpperCase());
+        List<String> forMember = applyWith(member.email());
+
+        assertThat(forNew).isNotEmpty();
+        assertThat(forApplicant).isEqualTo(forNew);
+        assertThat(forMember).isEqualTo(forNew);
+        _assertOne(H1.class, spec -> spec.withId("apply-thanks"));
+        // the new address made one application; the others nothing
+        assertThat(data.db().fetchCount(APPLICATION, APPLICATION.COHORT_ID.eq(cohort))).isEqualTo(applications + 1);
+        assertThat(data.db().fetchCount(APPLICATION, APPLICATION.EMAIL.lower().eq(applicant))).isEqualTo(1);
+        // each owner hears of it by mail, in the same words of subject as a first application
+        assertThat(mail.waitForIncomingEmail(10_000, 3)).isTrue();
+        var toApplicant = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equalsIgnoreCase(applicant)).toList();
+        assertThat(toApplicant).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("Your application to " + cohortName);
+            assertThat(GreenMailUtil.getBody(m)).contains("We already have an application from this address");
+        });
+        var toMember = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equalsIgnoreCase(member.email())).toList();
+        assertThat(toMember).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("Your application to " + cohortName);
+            assertThat(GreenMailUtil.getBody(m)).contains("already belongs to a member of the cohort");
+        });
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

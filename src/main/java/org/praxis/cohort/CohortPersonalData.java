@@ -1,0 +1,29 @@
+package org.praxis.cohort;
+
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+
+import org.jooq.DSLContext;
+import org.praxis.base.privacy.PersonalArchive;
+import org.praxis.base.privacy.PersonalData;
+import org.springframework.stereotype.Component;
+
+/** A deleted account leaves its cohorts: it is no longer among their people. */
+@Component
+class CohortPersonalData implements PersonalData {
+
+    private final DSLContext db;
+
+    CohortPersonalData(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The cohorts are listed with the profile (see the member feature). */
+    @Override
+    public void export(long memberId, PersonalArchive archive) {
+    }
+
+    @Override
+    public void erase(long memberId, boolean keepContributions) {
+        db.deleteFrom(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)).execute();
+    }
+}

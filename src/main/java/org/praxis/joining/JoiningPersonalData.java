@@ -1,0 +1,71 @@
+package org.praxis.joining;
+
+import static org.praxis.jooq.Tables.APPLICATION;
+import static org.praxis.jooq.Tables.COHORT;
+import static org.praxis.jooq.Tables.MEMBER;
+import static org.praxis.jooq.Tables.ORGANIZATION;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.praxis.base.privacy.PersonalArchive;
+import org.praxis.base.privacy.PersonalData;
+import org.praxis.base.security.Accounts;
+import org.praxis.notification.NotificationService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The applications a member sent (the one they joined by, and any other with their email), with
+ * the representation facts in them: in the archive, and deleted with the account, with the
+ * facilitators' notices of them. A facilitator's notes on others' applications are not theirs to
+ * take: they are about the applicants, are read by the cohort's facilitators alone and go with
+ * each application; they stay with the review when the facilitator's account is deleted.
+ */
+@Component
+class JoiningPersonalData implements PersonalData {
+
+    private final DSLContext db;
+    private final ApplicationService applications;
+    private final NotificationService notifications;
+
+    JoiningPersonalData(DSLContext db, ApplicationService applications, NotificationService notifications) {
+        this.db = db;
+        this.applications = applications;
+        this.notifications = notifications;
+    }
+
+    record ApplicationRecord(String cohort, OffsetDateTime submitted, String status, String name, String email,
+            String organization, String sector, String role, String authority, String why, String bring,
+            RepresentationFacts facts) {
+    }
+
+    private Condition theirs(long memberId) {
+        String email = db.select(MEMBER.EMAIL).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER.EMAIL);
+        Condition joined = APPLICATION.MEMBER_ID.eq(memberId);
+        return email == null ? joined : joined.or(APPLICATION.EMAIL.lower().eq(Accounts.key(email)));
+    }
+
+    @Override
+    public void export(long memberId, PersonalArchive archive) {
+        List<ApplicationRecord> sent = db.select(COHORT.NAME, APPLICATION.CREATED_AT, APPLICATION.STATUS, APPLICATION.NAME,
+                        APPLICATION.EMAIL, ORGANIZATION.NAME, APPLICATION.ORGANIZATION_NAME, APPLICATION.SECTOR,
+                        APPLICATION.ROLE_TITLE, APPLICATION.AUTHORITY, APPLICATION.WHY, APPLICATION.BRING, APPLICATION.FACTS)
+                .from(APPLICATION).join(COHORT).on(COHORT.ID.eq(APPLICATION.COHORT_ID))
+                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APPLICATION.ORGANIZATION_ID))
+                .where(theirs(memberId)).orderBy(APPLICATION.CREATED_AT)
+                .fetch(r -> new ApplicationRecord(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() != null ? r.value6() : r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12(), applications.facts(r.value13())));
+        if (!sent.isEmpty()) {
+            archive.json("applications/applications.json", sent);
+        }
+    }
+
+    @Override
+    public void erase(long memberId, boolean keepContributions) {
+        for (long id : db.deleteFrom(APPLICATION).where(theirs(memberId)).returning(APPLICATION.ID).fetch(APPLICATION.ID)) {
+            notifications.forget("applications/" + id);
+        }
+    }
+}
