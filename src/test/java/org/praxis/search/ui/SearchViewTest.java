@@ -174,6 +174,36 @@ class SearchViewTest extends KaribuTest {
         _assertNone(Paragraph.class, spec -> spec.withId("search-rebuilding"));
     }
 
+    @Test
+    void while_the_index_is_rebuilt_what_is_found_comes_with_word_that_more_may_follow() throws Exception {
+        long cohort = data.cohort();
+        TestData.Person member = data.personIn(cohort, Role.MEMBER);
+        long thread = data.thread(cohort);
+        String word = "zp" + Long.toString(System.nanoTime(), 36);
+        // the rebuild is held on this thread, so the page is seen while it is under way
+        indexer.stop();
+        try {
+            indexer.rebuild();
+            data.signIn(member);
+            long id = threads.reply(thread, null, "Written during the rebuild " + word, false, false);
+            indexer.catchUp();
+
+            signInAs(member);
+            search(word);
+            assertThat(status()).isEqualTo("One result");
+            _get(ListItem.class, spec -> spec.withId("result-post-" + id));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("search-rebuilding")).getText())
+                    .isEqualTo("Search is being rebuilt from the saved posts and pages: some results may be missing for a "
+                            + "few minutes.");
+            indexer.finishRebuild();
+            search(word);
+            _assertNone(Paragraph.class, spec -> spec.withId("search-rebuilding"));
+        } finally {
+            indexer.finishRebuild();
+            indexer.start();
+        }
+    }
+
     private static String status() {
         return _get(Paragraph.class, spec -> spec.withId("search-status")).getText();
     }
