@@ -63,7 +63,6 @@ public class Indexer implements SmartLifecycle {
     private final SearchDocuments documents;
     private final SearchProperties properties;
     private final Clock clock;
-    private final OwnerTokens owners;
     /** Fair, so the outbox and a rebuild take turns batch by batch. */
     private final ReentrantLock lock = new ReentrantLock(true);
     private long seen;
@@ -74,6 +73,8 @@ public class Indexer implements SmartLifecycle {
     private long lastCommitMillis;
     private long lastHeartbeatMillis;
     private volatile Rebuild rebuild;
+    /** The index was thrown away but the rebuild could not start yet (the database was away): the poll tries again. */
+    private volatile boolean rebuildPending;
     private volatile boolean running;
     private Thread rebuildThread;
 
@@ -112,7 +113,6 @@ public class Indexer implements SmartLifecycle {
         this.documents = documents;
         this.properties = properties;
         this.clock = clock;
-        this.owners = owners;
         this.seen = index.checkpoint();
         this.seenAt = index.checkpointAt();
         this.lastCommitMillis = clock.millis();
@@ -153,6 +153,10 @@ public class Indexer implements SmartLifecycle {
             catchUp();
             lock.lock();
             try {
+                if (rebuildPending) {
+                    startRebuild();
+                    rebuildPending = false;
+                }
                 long now = clock.millis();
                 if (now - lastCommitMillis >= properties.commitEvery().toMillis()) {
                     Rebuild current = rebuild;
@@ -224,9 +228,16 @@ public class Indexer implements SmartLifecycle {
 
     /**
      * Lucene's ways of saying the index on disk is damaged or gone (and a writer that gave up
-     * after such damage), anywhere in the causes.
+     * after such damage), anywhere in the causes. Never a failure of the database (whose driver
+     * also reports a lost connection as an end of file).
      */
     static boolean damage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException
+                    || t instanceof org.jooq.exception.DataAccessException) {
+                return false;
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.apache.lucene.index.CorruptIndexException
                     || t instanceof org.apache.lucene.index.IndexFormatTooOldException
@@ -248,12 +259,14 @@ public class Indexer implements SmartLifecycle {
     public void recover(int generation, Throwable cause) {
         lock.lock();
         try {
-            if (index.generation() != generation) {
-                return;
+            if (index.generation() != generation || index.closed()) {
+                return; // already thrown away, or shutting down (the next start checks it)
             }
             log.error("The search index is damaged ({}): rebuilding it from the tables", cause.toString(), cause);
             index.reset();
+            rebuildPending = true;
             startRebuild();
+            rebuildPending = false;
             index.commit(seen, seenAt, rebuild.position());
             index.searchers().maybeRefreshBlocking();
         } catch (IOException | RuntimeException e) {
@@ -371,7 +384,7 @@ public class Indexer implements SmartLifecycle {
     }
 
     public boolean rebuilding() {
-        return rebuild != null;
+        return rebuild != null || rebuildPending;
     }
 
     private synchronized void startRebuildThread() {

@@ -202,6 +202,10 @@ public class SearchIndex implements DisposableBean {
         return generation;
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     Path folder() {
         return folder;
     }

@@ -432,4 +432,17 @@ class IndexRecoveryTest extends IntegrationTest {
     void a_damage_that_fails_otherwise_when_decoded_is_told_by_the_checksums_and_handled_alike() throws Exception {
         aSearchMeetsDamage(IndexDamage.Where.AHEAD_OF_TEXT);
     }
+
+    @Test
+    void a_lost_database_connection_is_never_taken_for_a_damaged_index() {
+        var lostConnection = new org.springframework.dao.DataAccessResourceFailureException("connection lost",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend",
+                        new java.io.EOFException()));
+        assertThat(Indexer.damage(lostConnection)).isFalse();
+        assertThat(Indexer.damage(new org.jooq.exception.DataAccessException("lost", new java.io.EOFException()))).isFalse();
+        assertThat(Indexer.damage(new java.io.UncheckedIOException(
+                new org.apache.lucene.index.CorruptIndexException("checksum failed", "_0.cfs")))).isTrue();
+        assertThat(Indexer.damage(new java.io.EOFException("read past EOF: _0.fdt"))).isTrue();
+        assertThat(Indexer.damage(new IllegalStateException("a fault of ours"))).isFalse();
+    }
 }
