@@ -137,6 +137,9 @@ public class SearchIndex implements DisposableBean {
                 return null;
             }
             return data;
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            // another process has it open: never throw its files away; fail as opening the writer would
+            throw new UncheckedIOException("The search index at " + folder + " is in use by another process", e);
         } catch (IOException | RuntimeException e) {
             log.warn("Search index at {} is unreadable ({}): rebuilding", folder, e.toString());
             return null;

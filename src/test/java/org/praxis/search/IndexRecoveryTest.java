@@ -445,4 +445,29 @@ class IndexRecoveryTest extends IntegrationTest {
         assertThat(Indexer.damage(new java.io.EOFException("read past EOF: _0.fdt"))).isTrue();
         assertThat(Indexer.damage(new IllegalStateException("a fault of ours"))).isFalse();
     }
+
+    @Test
+    void an_index_another_process_has_open_is_never_thrown_away() throws Exception {
+        post("held open elsewhere " + word);
+        SearchIndex open = new SearchIndex(properties);
+        try {
+            Indexer indexing = indexerFor(open);
+            indexing.finishRebuild();
+            // its marker is there, so a second start takes it for an unclean stop and wants to check it
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SearchIndex(properties))
+                    .hasRootCauseInstanceOf(org.apache.lucene.store.LockObtainFailedException.class);
+            assertThat(count(open, word)).isEqualTo(1);
+            indexing.catchUp();
+            open.commit(open.checkpoint());
+        } finally {
+            open.destroy();
+        }
+        SearchIndex reopened = new SearchIndex(properties);
+        try {
+            assertThat(reopened.rebuildPosition()).as("kept").isNull();
+            assertThat(count(reopened, word)).isEqualTo(1);
+        } finally {
+            reopened.destroy();
+        }
+    }
 }
