@@ -38,6 +38,13 @@ import org.springframework.stereotype.Component;
  * outbox keeps being followed: both take a fair lock per batch, so a batch always writes what
  * the database holds at that moment, and new posts stay searchable within a second. The rebuild
  * position is committed with the index, so a crash resumes where it stopped.
+ *
+ * <p>The index must never know more than the database. At start and on every commit the
+ * indexer looks up the outbox row at its checkpoint: when the database no longer has it (nor
+ * pruned it), or has another row under that id (written at another time), the database lost
+ * commits or was restored from an older backup, and the index is rebuilt from the tables rather
+ * than keep documents of rows that are gone (and skip new rows that reuse their ids). A damaged
+ * index met while indexing or searching ({@link #recover}) is thrown away and rebuilt the same way.
  */
 @Component
 public class Indexer implements SmartLifecycle {
@@ -59,11 +66,15 @@ public class Indexer implements SmartLifecycle {
     /** Fair, so the outbox and a rebuild take turns batch by batch. */
     private final ReentrantLock lock = new ReentrantLock(true);
     private long seen;
+    /** When the outbox row {@code seen} was written (epoch microseconds); null when not known (pruned). */
+    private Long seenAt;
     /** The highest outbox id whose change is in the index (rows past a gap are written before the checkpoint moves). */
     private long written;
     private long lastCommitMillis;
     private long lastHeartbeatMillis;
     private volatile Rebuild rebuild;
+    /** The index was thrown away but the rebuild could not start yet (the database was away): the poll tries again. */
+    private volatile boolean rebuildPending;
     private volatile boolean running;
     private Thread rebuildThread;
 
@@ -95,16 +106,27 @@ public class Indexer implements SmartLifecycle {
         }
     }
 
-    Indexer(DSLContext db, SearchIndex index, SearchDocuments documents, SearchProperties properties, Clock clock) {
+    Indexer(DSLContext db, SearchIndex index, SearchDocuments documents, SearchProperties properties, Clock clock,
+            OwnerTokens owners) {
         this.db = db;
         this.index = index;
         this.documents = documents;
         this.properties = properties;
         this.clock = clock;
         this.seen = index.checkpoint();
+        this.seenAt = index.checkpointAt();
         this.lastCommitMillis = clock.millis();
+        String check = owners.check();
+        String made = index.owners();
+        index.ownersWritten(check);
         String position = index.rebuildPosition();
-        if (position != null && !position.isEmpty()) {
+        if (rebuildIfAhead()) {
+            // rebuilding
+        } else if ((position == null || !position.isEmpty()) && !check.equals(made)) {
+            // the owner tokens were made under another secret (PRAXIS_SECRET changed): nobody would find their own
+            log.warn("The search index was made under another secret: rebuilding it from the tables");
+            startRebuild();
+        } else if (position != null && !position.isEmpty()) {
             rebuild = resume(position);
             log.info("Resuming the search index rebuild at {}%", rebuild.percent());
         } else if (position != null || seen < prunedThrough()) {
@@ -126,15 +148,23 @@ public class Indexer implements SmartLifecycle {
 
     @Scheduled(fixedDelayString = "${praxis.search.poll:250ms}")
     void poll() {
+        int generation = index.generation();
         try {
             catchUp();
             lock.lock();
             try {
+                if (rebuildPending) {
+                    startRebuild();
+                    rebuildPending = false;
+                }
                 long now = clock.millis();
                 if (now - lastCommitMillis >= properties.commitEvery().toMillis()) {
                     Rebuild current = rebuild;
+                    if (rebuildIfAhead()) {
+                        current = rebuild;
+                    }
                     if (seen > index.checkpoint() || current != null) {
-                        index.commit(seen, current == null ? null : current.position());
+                        index.commit(seen, seenAt, current == null ? null : current.position());
                         heartbeat();
                     } else if (now - lastHeartbeatMillis >= HEARTBEAT_MILLIS) {
                         heartbeat();
@@ -149,7 +179,100 @@ public class Indexer implements SmartLifecycle {
                 lock.unlock();
             }
         } catch (IOException | RuntimeException e) {
-            log.warn("Indexing failed; will retry", e);
+            if (damage(e)) {
+                recover(generation, e);
+            } else {
+                log.warn("Indexing failed; will retry", e);
+            }
+        }
+    }
+
+    /** Starts a rebuild when the index has read what the database no longer has; true if it did. */
+    private boolean rebuildIfAhead() {
+        if (!aheadOfTheDatabase()) {
+            return false;
+        }
+        log.warn("The search index has read outbox row {}, which the database no longer has (it lost commits, or was "
+                + "restored from an older backup): rebuilding the index from the tables", seen);
+        startRebuild();
+        return true;
+    }
+
+    /**
+     * Whether the index has read an outbox row that the database no longer has: true when the
+     * row at the checkpoint is gone (and was not pruned, which only rows every node has read may
+     * be), or is another row under the same id (written at another time). One statement, so a
+     * pruning committing meanwhile is seen either wholly or not at all.
+     */
+    boolean aheadOfTheDatabase() {
+        if (seen <= 0) {
+            return false;
+        }
+        var row = db.select(
+                        DSL.field(DSL.select(SEARCH_OUTBOX.CREATED_AT).from(SEARCH_OUTBOX).where(SEARCH_OUTBOX.ID.eq(seen))),
+                        DSL.field(DSL.select(SEARCH_OUTBOX_PRUNED.THROUGH).from(SEARCH_OUTBOX_PRUNED)))
+                .fetchOne();
+        OffsetDateTime at = row.value1();
+        Long through = row.value2();
+        if (at == null) {
+            return through == null || through < seen;
+        }
+        // the same id written at another time: ids handed out again after the database lost them
+        return seenAt != null && micros(at) != seenAt;
+    }
+
+    private static long micros(OffsetDateTime at) {
+        java.time.Instant i = at.toInstant();
+        return i.getEpochSecond() * 1_000_000 + i.getNano() / 1_000;
+    }
+
+    /**
+     * Lucene's ways of saying the index on disk is damaged or gone (and a writer that gave up
+     * after such damage), anywhere in the causes. Never a failure of the database (whose driver
+     * also reports a lost connection as an end of file).
+     */
+    static boolean damage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException
+                    || t instanceof org.jooq.exception.DataAccessException) {
+                return false;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.lucene.index.CorruptIndexException
+                    || t instanceof org.apache.lucene.index.IndexFormatTooOldException
+                    || t instanceof org.apache.lucene.index.IndexFormatTooNewException
+                    || t instanceof java.io.EOFException || t instanceof java.nio.file.NoSuchFileException
+                    || t instanceof java.io.FileNotFoundException
+                    || t instanceof org.apache.lucene.store.AlreadyClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The index of that {@link SearchIndex#generation() generation} was found damaged: throws it
+     * away and rebuilds it from the tables in the background. Nothing happens when it was already
+     * thrown away (several searches meeting the same damage start one rebuild).
+     */
+    public void recover(int generation, Throwable cause) {
+        lock.lock();
+        try {
+            if (index.generation() != generation || index.closed()) {
+                return; // already thrown away, or shutting down (the next start checks it)
+            }
+            log.error("The search index is damaged ({}): rebuilding it from the tables", cause.toString(), cause);
+            index.reset();
+            rebuildPending = true;
+            startRebuild();
+            rebuildPending = false;
+            index.commit(seen, seenAt, rebuild.position());
+            index.searchers().maybeRefreshBlocking();
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not start rebuilding the damaged search index; will try again", e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -172,7 +295,7 @@ public class Indexer implements SmartLifecycle {
         lock.lock();
         try {
             startRebuild();
-            index.commit(seen, rebuild.position());
+            index.commit(seen, seenAt, rebuild.position());
             index.searchers().maybeRefreshBlocking();
         } finally {
             lock.unlock();
@@ -185,10 +308,18 @@ public class Indexer implements SmartLifecycle {
             index.writer().deleteAll();
             // rows written from here on are read from the outbox; the last few seconds' rows are
             // read again (harmlessly) in case a transaction that wrote them had not yet committed
-            Long settled = db.select(DSL.max(SEARCH_OUTBOX.ID)).from(SEARCH_OUTBOX)
+            var settled = db.select(SEARCH_OUTBOX.ID, SEARCH_OUTBOX.CREATED_AT).from(SEARCH_OUTBOX)
                     .where(SEARCH_OUTBOX.CREATED_AT.lt(OffsetDateTime.now(clock).minusSeconds(GAP_SECONDS)))
-                    .fetchOne(0, Long.class);
-            seen = Math.max(settled == null ? 0 : settled, prunedThrough());
+                    .orderBy(SEARCH_OUTBOX.ID.desc()).limit(1).fetchOne();
+            long pruned = prunedThrough();
+            if (settled != null && settled.value1() >= pruned) {
+                seen = settled.value1();
+                seenAt = micros(settled.value2());
+            } else {
+                seen = pruned;
+                seenAt = null;
+            }
+            written = seen;
             long total = 0;
             for (SearchOutbox.Type type : TYPES) {
                 total += documents.count(type);
@@ -225,7 +356,7 @@ public class Indexer implements SmartLifecycle {
             long now = clock.millis();
             if (current.type == TYPES.length) {
                 rebuild = null;
-                index.commit(seen, null);
+                index.commit(seen, seenAt, null);
                 index.searchers().maybeRefreshBlocking();
                 lastCommitMillis = now;
                 log.info("Search index rebuild done: {} rows in {} s", current.done, (now - current.startedMillis) / 1000);
@@ -253,7 +384,7 @@ public class Indexer implements SmartLifecycle {
     }
 
     public boolean rebuilding() {
-        return rebuild != null;
+        return rebuild != null || rebuildPending;
     }
 
     private synchronized void startRebuildThread() {
@@ -285,7 +416,8 @@ public class Indexer implements SmartLifecycle {
         } finally {
             lock.unlock();
         }
-        var searcher = index.searchers().acquire();
+        var manager = index.searchers();
+        var searcher = manager.acquire();
         try {
             int documents = searcher.getIndexReader().numDocs();
             int percent = current != null ? current.percent() : read >= total ? 100
@@ -293,7 +425,7 @@ public class Indexer implements SmartLifecycle {
             return new IndexStatus(read, total, documents, percent, current != null,
                     current == null ? 0 : current.done, current == null ? 0 : current.total);
         } finally {
-            index.searchers().release(searcher);
+            manager.release(searcher);
         }
     }
 
@@ -328,6 +460,10 @@ public class Indexer implements SmartLifecycle {
                 if (rows.isEmpty()) {
                     break;
                 }
+                // new rows under ids already read, or past rows that are gone: reading on would skip them
+                if (rebuildIfAhead()) {
+                    continue;
+                }
                 Map<SearchOutbox.Type, Set<Long>> byType = new EnumMap<>(SearchOutbox.Type.class);
                 for (var r : rows) {
                     SearchOutbox.Type type;
@@ -346,6 +482,11 @@ public class Indexer implements SmartLifecycle {
                 written = Math.max(written, rows.get(rows.size() - 1).value1());
                 if (next == seen) {
                     break; // a gap that may still fill: look again on the next poll
+                }
+                for (var r : rows) {
+                    if (r.value1() == next) {
+                        seenAt = micros(r.value4());
+                    }
                 }
                 seen = next;
             } finally {

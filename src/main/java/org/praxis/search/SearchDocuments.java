@@ -38,7 +38,12 @@ class SearchDocuments {
     static final String TYPE = "type";
     static final String COHORT = "cohort";
     static final String FACILITATORS_ONLY = "facilitatorsOnly";
-    static final String AUTHOR = "author";
+    /**
+     * Whose it is, for the access rule alone: a keyed token ({@link OwnerTokens}), never a member
+     * id. Absent from a post whose name is hidden and which peers may read anyway, so such a
+     * document holds nothing that belongs to its author.
+     */
+    static final String OWNER = "owner";
     static final String AUTHOR_NAME = "authorName";
     static final String TITLE = "title";
     static final String BODY = "body";
@@ -72,10 +77,12 @@ class SearchDocuments {
 
     private final DSLContext db;
     private final org.praxis.base.text.Markdown markdown;
+    private final OwnerTokens owners;
 
-    SearchDocuments(DSLContext db, org.praxis.base.text.Markdown markdown) {
+    SearchDocuments(DSLContext db, org.praxis.base.text.Markdown markdown, OwnerTokens owners) {
         this.db = db;
         this.markdown = markdown;
+        this.owners = owners;
     }
 
     static String key(SearchOutbox.Type type, long id) {
@@ -254,7 +261,7 @@ class SearchDocuments {
         return sanitizedHtml == null ? "" : Jsoup.parseBodyFragment(sanitizedHtml).text();
     }
 
-    private static Document doc(SearchOutbox.Type type, long id, long cohortId, Long sessionId, String path, String title,
+    private Document doc(SearchOutbox.Type type, long id, long cohortId, Long sessionId, String path, String title,
             String body, boolean facilitatorsOnly, Long authorId, String authorName, long createdMillis) {
         Document d = new Document();
         d.add(new StringField(KEY, key(type, id), Field.Store.YES));
@@ -264,8 +271,9 @@ class SearchDocuments {
             keyword(d, SESSION_ID, String.valueOf(sessionId), true);
         }
         d.add(new StringField(FACILITATORS_ONLY, facilitatorsOnly ? "1" : "0", Field.Store.NO));
-        if (authorId != null) {
-            d.add(new StringField(AUTHOR, String.valueOf(authorId), Field.Store.NO));
+        // a hidden name that peers read anyway needs no owner rule, so it gets no trace of its author
+        if (authorId != null && (authorName != null || facilitatorsOnly)) {
+            d.add(new StringField(OWNER, owners.of(authorId), Field.Store.NO));
         }
         // a name hidden from peers is never indexed, so nobody finds, filters or counts a post by it
         if (authorName != null && authorId != null) {

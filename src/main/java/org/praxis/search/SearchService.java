@@ -48,12 +48,16 @@ import org.springframework.stereotype.Service;
  * Searches the index with the reader's rights as a filter inside the query, so results,
  * highlights and counts only ever come from what they may read: their cohorts only, and
  * facilitators-only posts only for the cohort's facilitators and the post's author. (Removed and
- * hidden posts, and names hidden from peers, are never in the index.)
+ * hidden posts, and names hidden from peers, are never in the index.) The query text reaches only
+ * the fields meant for people ({@link #askable}); the fields of the access rule are the
+ * service's alone.
  */
 @Service
 public class SearchService {
 
     public static final int QUERY_MAX = 500;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchService.class);
 
     private final SearchIndex index;
     private final DSLContext db;
@@ -62,11 +66,13 @@ public class SearchService {
     private final org.praxis.audit.AuditService audit;
     private final Clock clock;
     private final RateLimiter limits;
+    private final OwnerTokens owners;
 
     SearchService(SearchIndex index, DSLContext db, CurrentUser currentUser, Indexer indexer,
-            org.praxis.audit.AuditService audit, Clock clock, RateLimiter limits) {
+            org.praxis.audit.AuditService audit, Clock clock, RateLimiter limits, OwnerTokens owners) {
         this.limits = limits;
         this.clock = clock;
+        this.owners = owners;
         this.index = index;
         this.db = db;
         this.currentUser = currentUser;
@@ -108,7 +114,8 @@ public class SearchService {
      * Results, total and facet counts for what the reader may read. No text: their newest
      * items. Exact words that find fewer than {@link #SIMILAR_BELOW} results are tried again
      * allowing a typo or two per word, and the results say so. Limited per person
-     * ({@link org.praxis.base.limit.RateLimitedException}).
+     * ({@link org.praxis.base.limit.RateLimitedException}). An index found damaged is
+     * rebuilt, and meanwhile the reader gets no results and word of the rebuild, never an error.
      */
     public SearchResults search(SearchQuery request) {
         PraxisUser me = currentUser.require();
@@ -120,29 +127,79 @@ public class SearchService {
         Map<Long, String> cohorts = new HashMap<>();
         Query access = accessFilter(me, cohorts);
         boolean recent = q.isEmpty();
+        int generation = index.generation();
+        org.apache.lucene.search.SearcherManager manager = index.searchers();
+        IndexSearcher searcher;
         try {
-            IndexSearcher searcher = index.searchers().acquire();
-            try {
-                Query exact = recent ? new MatchAllDocsQuery() : parse(q);
-                Found found = run(searcher, exact, access, request, recent);
-                boolean similar = false;
-                if (!recent && found.total < SIMILAR_BELOW) {
-                    Query fuzzy = similar(q);
-                    if (fuzzy != null) {
-                        Found alike = run(searcher, fuzzy, access, request, false);
-                        if (alike.total > found.total) {
-                            found = alike;
-                            similar = true;
-                        }
+            searcher = manager.acquire();
+        } catch (IOException | RuntimeException e) {
+            return damaged(null, generation, e);
+        }
+        try {
+            Query exact = recent ? new MatchAllDocsQuery() : parse(q);
+            Found found = run(searcher, exact, access, request, recent);
+            boolean similar = false;
+            if (!recent && found.total < SIMILAR_BELOW) {
+                Query fuzzy = similar(q);
+                if (fuzzy != null) {
+                    Found alike = run(searcher, fuzzy, access, request, false);
+                    if (alike.total > found.total) {
+                        found = alike;
+                        similar = true;
                     }
                 }
-                return results(searcher, found, recent, similar, cohorts);
-            } finally {
-                index.searchers().release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return results(searcher, found, recent, similar, cohorts);
+        } catch (IOException | RuntimeException e) {
+            // still holding the searcher: its segments are what gets checked
+            return damaged(searcher, generation, e);
+        } finally {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                log.warn("Releasing a searcher failed", e);
+            }
         }
+    }
+
+    /**
+     * A search failed on this searcher. When the index is damaged, the rebuild starts and the
+     * reader is told; anything else is a fault of ours and is thrown on.
+     */
+    private SearchResults damaged(IndexSearcher searcher, int generation, Exception e) {
+        if (!(e instanceof IOException) && !Indexer.damage(e) && (searcher == null || intact(searcher))) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+        indexer.recover(generation, e);
+        return SearchResults.unavailable();
+    }
+
+    /** Segments whose checksums were found right, so a fault of ours does not read the index on every search. */
+    private final java.util.Set<Object> verified = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    /**
+     * Whether every segment of the searcher still matches its checksums: damaged data can fail
+     * in any way when decoded (an index out of bounds, a number that does not parse), so an
+     * unexpected failure is put down to the index only when its files say so.
+     */
+    private boolean intact(IndexSearcher searcher) {
+        for (var leaf : searcher.getIndexReader().leaves()) {
+            var helper = leaf.reader().getCoreCacheHelper();
+            Object key = helper == null ? null : helper.getKey();
+            if (key != null && verified.contains(key)) {
+                continue;
+            }
+            try {
+                leaf.reader().checkIntegrity();
+            } catch (IOException | RuntimeException bad) {
+                return false;
+            }
+            if (key != null) {
+                verified.add(key);
+            }
+        }
+        return true;
     }
 
     private static final int FUZZY_EXPANSIONS = 10;
@@ -242,7 +299,7 @@ public class SearchService {
         facets.put(SearchResults.Facet.COHORT, facet(found.counts.get(SearchDocuments.COHORT), cohorts));
         facets.put(SearchResults.Facet.SESSION, facet(found.counts.get(SearchDocuments.SESSION_ID), sessions));
         facets.put(SearchResults.Facet.AUTHOR, facet(found.counts.get(SearchDocuments.BY), authors));
-        return new SearchResults(hits, found.total, facets, similar, recent);
+        return new SearchResults(hits, found.total, facets, similar, recent, indexer.rebuilding());
     }
 
     private static final java.util.Set<String> SHOWN = java.util.Set.of(SearchDocuments.KEY, SearchDocuments.TYPE,
@@ -341,7 +398,29 @@ public class SearchService {
         return org.jsoup.nodes.Entities.escape(text);
     }
 
-    /** Words, "phrases", -exclusion, author:name and type:post; anything else is taken as plain words. */
+    /**
+     * The fields a person may name in the search box, by the name they type (any case): what
+     * people wrote and the names they wrote under. Nothing of the access rule (owner, cohort,
+     * facilitators-only, author ids) is among them.
+     */
+    private static final Map<String, String> ASKABLE = Map.of("author", SearchDocuments.AUTHOR_NAME,
+            SearchDocuments.AUTHOR_NAME.toLowerCase(java.util.Locale.ROOT), SearchDocuments.AUTHOR_NAME,
+            SearchDocuments.TYPE, SearchDocuments.TYPE, SearchDocuments.TITLE, SearchDocuments.TITLE,
+            SearchDocuments.BODY, SearchDocuments.BODY);
+
+    /**
+     * The index field a field named in the query stands for, or null (the words of title and body)
+     * for any other. The parser has already undone escapes ({@code au\thor}, {@code \u0061uthor}),
+     * so this sees the field as Lucene would, however it was spelt.
+     */
+    static String askable(String field) {
+        return field == null ? null : ASKABLE.get(field.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Words, "phrases", -exclusion, author:name and type:post; any other field is taken as the
+     * words after it, and bad syntax as plain words.
+     */
     static Query parse(String q) {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
                 new String[] {SearchDocuments.TITLE, SearchDocuments.BODY}, SearchIndex.analyzer(),
@@ -352,14 +431,50 @@ public class SearchService {
                 return new org.apache.lucene.search.FuzzyQuery(term, Math.max(1, Math.min(2, (int) minimumSimilarity)),
                         prefixLength, FUZZY_EXPANSIONS, true);
             }
+
+            // every way the grammar names a field comes through one of these: each asks the allow-list
+            @Override
+            protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+                return super.getFieldQuery(askable(field), queryText, quoted);
+            }
+
+            @Override
+            protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+                return super.getFieldQuery(askable(field), queryText, slop);
+            }
+
+            @Override
+            protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                    boolean endInclusive) throws ParseException {
+                return super.getRangeQuery(askable(field), part1, part2, startInclusive, endInclusive);
+            }
+
+            @Override
+            protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+                return super.getPrefixQuery(askable(field), termStr);
+            }
+
+            @Override
+            protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+                return super.getWildcardQuery(askable(field), termStr);
+            }
+
+            @Override
+            protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+                return super.getFuzzyQuery(askable(field), termStr, minSimilarity);
+            }
+
+            @Override
+            protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+                return super.getRegexpQuery(askable(field), termStr);
+            }
         };
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         // words spelt alike share their first letter: far fewer terms to try, and few typos are lost
         parser.setFuzzyPrefixLength(1);
-        String prepared = q.replaceAll("(?i)\\bauthor:", SearchDocuments.AUTHOR_NAME + ":");
         try {
-            return parser.parse(prepared);
+            return parser.parse(q);
         } catch (ParseException | RuntimeException e) {
             try {
                 return parser.parse(QueryParser.escape(q));
@@ -370,6 +485,7 @@ public class SearchService {
     }
 
     private Query accessFilter(PraxisUser me, Map<Long, String> cohortNames) {
+        String owner = owners.of(me.id());
         List<BytesRef> member = new ArrayList<>();
         List<BytesRef> facilitator = new ArrayList<>();
         db.select(COHORT_MEMBERSHIP.COHORT_ID, COHORT_MEMBERSHIP.ROLE, COHORT.NAME).from(COHORT_MEMBERSHIP)
@@ -385,8 +501,7 @@ public class SearchService {
                     .add(new TermInSetQuery(SearchDocuments.COHORT, member), BooleanClause.Occur.FILTER)
                     .add(new BooleanQuery.Builder()
                             .add(new TermQuery(new Term(SearchDocuments.FACILITATORS_ONLY, "0")), BooleanClause.Occur.SHOULD)
-                            .add(new TermQuery(new Term(SearchDocuments.AUTHOR, String.valueOf(me.id()))),
-                                    BooleanClause.Occur.SHOULD)
+                            .add(new TermQuery(new Term(SearchDocuments.OWNER, owner)), BooleanClause.Occur.SHOULD)
                             .build(), BooleanClause.Occur.FILTER)
                     .build(), BooleanClause.Occur.SHOULD);
         }
@@ -406,8 +521,7 @@ public class SearchService {
                 .add(built, BooleanClause.Occur.FILTER)
                 .add(new BooleanQuery.Builder()
                         .add(new TermQuery(new Term(SearchDocuments.OWNER_ONLY, "1")), BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(SearchDocuments.AUTHOR, String.valueOf(me.id()))),
-                                BooleanClause.Occur.MUST_NOT)
+                        .add(new TermQuery(new Term(SearchDocuments.OWNER, owner)), BooleanClause.Occur.MUST_NOT)
                         .build(), BooleanClause.Occur.MUST_NOT)
                 .build();
     }

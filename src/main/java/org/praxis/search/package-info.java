@@ -1,5 +1,7 @@
 /**
- * Search. For now the outbox that every searchable write fills in its own transaction; the
- * Lucene indexer that reads it comes with the search feature.
+ * Search: the outbox that every searchable write fills in its own transaction, the Lucene index
+ * derived from it (one writer, rebuilt from the tables when missing, damaged, outdated or ahead of
+ * the database), and searching with the reader's rights as a filter, where the query text reaches
+ * only the fields meant for people.
  */
 package org.praxis.search;

@@ -40,6 +40,14 @@ public class Signatures {
         return value + "." + mac(purpose, value);
     }
 
+    /**
+     * A keyed digest of {@code value} for {@code purpose}, URL-safe: the same value gives the
+     * same digest, and nobody without the installation's secret can compute it or learn the value.
+     */
+    public String digest(String purpose, String value) {
+        return mac(purpose, value);
+    }
+
     /** The value a token signs for {@code purpose}, or null when it was not signed by us. */
     public String verify(String purpose, String token) {
         if (token == null) {

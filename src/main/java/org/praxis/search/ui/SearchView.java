@@ -62,6 +62,7 @@ public class SearchView extends Main implements BeforeEnterObserver, HasDynamicT
     private final Select<SearchQuery.Order> order = new Select<>();
     private final UnorderedList results = new UnorderedList();
     private final Paragraph status = new Paragraph();
+    private final Paragraph rebuilding = new Paragraph();
     private final Button more = new Button();
     private Map<String, String> current = new LinkedHashMap<>();
     private boolean filling;
@@ -111,12 +112,16 @@ public class SearchView extends Main implements BeforeEnterObserver, HasDynamicT
 
         status.setId("search-status");
         status.getElement().setAttribute("role", "status");
+        rebuilding.setId("search-rebuilding");
+        rebuilding.addClassName("praxis-callout");
+        rebuilding.setText(getTranslation("search.rebuilding.partial"));
+        rebuilding.setVisible(false);
         results.setId("search-results");
         results.addClassName("praxis-cards");
         more.setId("search-more");
         more.setText(getTranslation("search.more"));
         more.addClickListener(click -> go(with("limit", String.valueOf(limit() + SearchQuery.PAGE), false)));
-        add(new H1(getTranslation("search.title")), bar, filters, status, results, more);
+        add(new H1(getTranslation("search.title")), bar, filters, status, rebuilding, results, more);
     }
 
     /** A select of fixed options kept in the address as {@code parameter}; the default leaves it out. */
@@ -226,7 +231,11 @@ public class SearchView extends Main implements BeforeEnterObserver, HasDynamicT
             filling = false;
         }
         results.removeAll();
-        if (found.recent()) {
+        // while the index is rebuilt, nothing found means "not yet", never "not there"
+        rebuilding.setVisible(found.rebuilding() && !found.hits().isEmpty());
+        if (found.rebuilding() && found.hits().isEmpty()) {
+            status.setText(getTranslation("search.rebuilding"));
+        } else if (found.recent()) {
             status.setText(found.hits().isEmpty() ? getTranslation("search.recent.none")
                     : getTranslation("search.recent", found.total()));
         } else if (found.hits().isEmpty()) {

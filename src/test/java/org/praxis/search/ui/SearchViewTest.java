@@ -143,6 +143,67 @@ class SearchViewTest extends KaribuTest {
         assertThat(snippet.getSanitizedHtml()).contains("<b>interpreters</b>");
     }
 
+    @Autowired
+    org.praxis.search.SearchIndex index;
+
+    @Test
+    void a_damaged_index_is_rebuilt_and_the_reader_is_told_so_instead_of_an_error() throws Exception {
+        long cohort = data.cohort();
+        TestData.Person member = data.personIn(cohort, Role.MEMBER);
+        long thread = data.thread(cohort);
+        String word = "zd" + Long.toString(System.nanoTime(), 36);
+        String stored = org.praxis.search.IndexDamage.storedOnly();
+        data.signIn(member);
+        long id = threads.reply(thread, null, "Kept safe in the database " + stored + " " + word, false, false);
+        indexer.catchUp();
+        signInAs(member);
+        search(word);
+        assertThat(status()).isEqualTo("One result");
+
+        org.praxis.search.IndexDamage.overwrite16Bytes(index, stored, org.praxis.search.IndexDamage.Where.BLOCK_HEADER);
+        search(word);
+
+        assertThat(status()).isEqualTo("Search is being rebuilt from the saved posts and pages. Nothing can be found for "
+                + "a few minutes; please try again shortly.");
+        _assertNone(ListItem.class, spec -> spec.withId("result-post-" + id));
+        // the rebuild reads the tables while searches go on: once done, the post is found again
+        indexer.finishRebuild();
+        search(word);
+        assertThat(status()).isEqualTo("One result");
+        _get(ListItem.class, spec -> spec.withId("result-post-" + id));
+        _assertNone(Paragraph.class, spec -> spec.withId("search-rebuilding"));
+    }
+
+    @Test
+    void while_the_index_is_rebuilt_what_is_found_comes_with_word_that_more_may_follow() throws Exception {
+        long cohort = data.cohort();
+        TestData.Person member = data.personIn(cohort, Role.MEMBER);
+        long thread = data.thread(cohort);
+        String word = "zp" + Long.toString(System.nanoTime(), 36);
+        // the rebuild is held on this thread, so the page is seen while it is under way
+        indexer.stop();
+        try {
+            indexer.rebuild();
+            data.signIn(member);
+            long id = threads.reply(thread, null, "Written during the rebuild " + word, false, false);
+            indexer.catchUp();
+
+            signInAs(member);
+            search(word);
+            assertThat(status()).isEqualTo("One result");
+            _get(ListItem.class, spec -> spec.withId("result-post-" + id));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("search-rebuilding")).getText())
+                    .isEqualTo("Search is being rebuilt from the saved posts and pages: some results may be missing for a "
+                            + "few minutes.");
+            indexer.finishRebuild();
+            search(word);
+            _assertNone(Paragraph.class, spec -> spec.withId("search-rebuilding"));
+        } finally {
+            indexer.finishRebuild();
+            indexer.start();
+        }
+    }
+
     private static String status() {
         return _get(Paragraph.class, spec -> spec.withId("search-status")).getText();
     }
