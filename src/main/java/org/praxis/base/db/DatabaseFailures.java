@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure because the database could not be reached (down, restarting, the connection
@@ -23,6 +24,11 @@ public final class DatabaseFailures {
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a rollback on a broken connection fails too, and hides why the work failed
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && isUnavailable(tx.getApplicationException())) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException
                     || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
