@@ -15,9 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     /**
-     * How long a request waits for a connection. Short, so nothing hangs while the database is
-     * away, yet long enough that a click during the second or two the embedded server needs to
-     * come back after a crash simply waits and succeeds.
+     * How long a request waits for a connection: short, so nothing hangs while the database is
+     * away (the embedded server is awaited apart from this, by {@link SupervisedDataSource}).
      */
     static final long CONNECTION_TIMEOUT_MS = 3000;
 
@@ -35,37 +34,36 @@ class DatabaseConfiguration {
      */
     @Bean(destroyMethod = "close")
     DataSource dataSource(DatabaseProperties properties, DatabaseStatus status) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("praxis");
+        pool.setMaximumPoolSize(properties.poolSize() > 0 ? properties.poolSize() : 10);
+        pool.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        pool.setValidationTimeout(1000);
         EmbeddedPostgresServer server = status.server();
-        DatabaseStatus.Subscription[] recovery = new DatabaseStatus.Subscription[1];
-        HikariDataSource dataSource = server != null ? new HikariDataSource() {
-            @Override
-            public void close() {
-                recovery[0].cancel();
-                super.close();
-                server.release();
-            }
-        } : new HikariDataSource();
-        dataSource.setPoolName("praxis");
-        dataSource.setMaximumPoolSize(properties.poolSize() > 0 ? properties.poolSize() : 10);
-        dataSource.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        dataSource.setValidationTimeout(1000);
-        if (server != null) {
-            dataSource.setJdbcUrl(server.jdbcUrl());
-            dataSource.setUsername("postgres");
-            dataSource.setPassword("postgres");
-            // connections from before a restart are dead: replace them at once rather than on first use
-            recovery[0] = status.onChange(up -> {
-                HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
-                if (up && pool != null) {
-                    pool.softEvictConnections();
-                }
-            });
-        } else {
-            dataSource.setJdbcUrl(properties.url());
-            dataSource.setUsername(properties.user());
-            dataSource.setPassword(properties.password());
+        if (server == null) {
+            pool.setJdbcUrl(properties.url());
+            pool.setUsername(properties.user());
+            pool.setPassword(properties.password());
+            return pool;
         }
-        return dataSource;
+        pool.setJdbcUrl(server.jdbcUrl());
+        pool.setUsername("postgres");
+        pool.setPassword("postgres");
+        // no connections kept open for their own sake: a pool that keeps some would keep trying
+        // to reopen them while the server is away, pausing longer each time, and so be slow to
+        // notice that it is back
+        pool.setMinimumIdle(0);
+        // connections from before a restart are dead: replace them at once rather than on first use
+        DatabaseStatus.Subscription recovery = status.onChange(up -> {
+            HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+            if (up && mx != null) {
+                mx.softEvictConnections();
+            }
+        });
+        return new SupervisedDataSource(pool, status, () -> {
+            recovery.cancel();
+            server.release();
+        });
     }
 
     /**

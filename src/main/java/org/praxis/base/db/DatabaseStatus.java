@@ -25,6 +25,11 @@ public final class DatabaseStatus {
         return server == null || server.up();
     }
 
+    /** Waits at most this long for the database to be back; whether it is. */
+    boolean awaitAvailable(long millis) throws InterruptedException {
+        return server == null || server.awaitUp(millis);
+    }
+
     /**
      * Hears {@code false} when the database goes away and {@code true} when it is back, on the
      * supervisor's thread (views hop onto their UI with {@code UI.access}).

@@ -182,6 +182,21 @@ final class EmbeddedPostgresServer {
         return state == State.UP;
     }
 
+    /** Waits at most this long for the server to be up; whether it is. */
+    boolean awaitUp(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (this) {
+            while (state == State.RESTARTING) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                wait(left);
+            }
+            return state == State.UP;
+        }
+    }
+
     /** The settings as the running server reported them at its last start ({@code SHOW}). */
     Map<String, String> runningSettings() {
         return running;
@@ -373,6 +388,7 @@ final class EmbeddedPostgresServer {
                     }
                     postmaster = next;
                     state = State.UP;
+                    notifyAll();
                 }
                 running = readSettings();
                 log.info("The embedded PostgreSQL is back on port {} after {} ms", port,
@@ -390,7 +406,7 @@ final class EmbeddedPostgresServer {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                pause = Math.min(pause * 2, 5000);
+                pause = Math.min(pause * 2, 2000);
             }
         }
     }
@@ -417,6 +433,7 @@ final class EmbeddedPostgresServer {
             stopping = true;
             process = postmaster;
             postmaster = null;
+            notifyAll();
         }
         supervisor.shutdownNow();
         Process half = starting;

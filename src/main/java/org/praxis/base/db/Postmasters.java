@@ -68,9 +68,9 @@ final class Postmasters {
         return command;
     }
 
-    /** Runs a PostgreSQL program to its end; its output goes to the log. */
+    /** Runs a PostgreSQL program to its end; its output is kept for the error message, and logged at debug level. */
     static void run(String program, String... args) throws IOException {
-        Output output = new Output(LoggerFactory.getLogger("org.praxis.base.db.postgres"));
+        Output output = new Output(LoggerFactory.getLogger("org.praxis.base.db.postgres"), true);
         Process process = spawn(program, Arrays.asList(args), output);
         try {
             int exit = process.waitFor();
@@ -226,11 +226,17 @@ final class Postmasters {
     static final class Output {
 
         private final Logger logger;
+        private final boolean quiet;
         private final Deque<String> last = new ArrayDeque<>();
         private Thread reader;
 
         Output(Logger logger) {
+            this(logger, false);
+        }
+
+        Output(Logger logger, boolean quiet) {
             this.logger = logger;
+            this.quiet = quiet;
         }
 
         void follow(Process process, String program) {
@@ -242,6 +248,8 @@ final class Postmasters {
                         keep(line);
                         if (line.contains("FATAL:") || line.contains("PANIC:")) {
                             logger.warn("{}: {}", program, line);
+                        } else if (quiet) {
+                            logger.debug("{}: {}", program, line);
                         } else {
                             logger.info("{}: {}", program, line);
                         }
