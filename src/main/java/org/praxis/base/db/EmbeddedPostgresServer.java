@@ -166,6 +166,36 @@ final class EmbeddedPostgresServer {
         left.forEach(EmbeddedPostgresServer::stop);
     }
 
+    /**
+     * The port of the embedded PostgreSQL that another running Praxis keeps on this folder, if
+     * one does: then the folder's lock is held, and {@code postmaster.pid} names a PostgreSQL
+     * serving the folder (its fourth line is the port).
+     */
+    static java.util.OptionalInt runningElsewhere(Path dataDir) throws IOException {
+        Path folder = dataDir.toAbsolutePath().normalize();
+        Path lock = folder.resolve(LOCK_FILE);
+        if (!Files.exists(lock)) {
+            return java.util.OptionalInt.empty();
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held != null) {
+                held.release();
+                return java.util.OptionalInt.empty();
+            }
+        } catch (OverlappingFileLockException e) {
+            // held in this JVM
+        }
+        List<String> lines = Files.readAllLines(folder.resolve("postmaster.pid"));
+        long pid = Long.parseLong(lines.get(0).strip());
+        boolean serving = ProcessHandle.of(pid).filter(Postmasters::isRunning)
+                .filter(p -> Postmasters.servesFolder(p, folder)).isPresent();
+        if (!serving || lines.size() < 4) {
+            throw new IllegalStateException("The data folder " + folder + " is locked, but no PostgreSQL serves it.");
+        }
+        return java.util.OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
