@@ -142,6 +142,38 @@ class BackupDrillTest extends IntegrationTest {
     }
 
     @Test
+    void a_backup_restores_into_an_empty_database_on_a_configured_server() throws Exception {
+        Path backup = folder.resolve("praxis-backup.zip");
+        assertThat(command(with(new String[] {"backup", backup.toString()}, theTestDatabase())).exit()).isZero();
+        long posts = data.db().fetchCount(POST);
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        String name = "praxis_restore_" + Long.toString(System.nanoTime(), 36);
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            org.junit.jupiter.api.Assumptions.abort("this server does not let the tests create a database: " + e);
+        }
+        String url = pool.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        try {
+            Ran restoring = command("restore", backup.toString(), "--praxis.db.url=" + url,
+                    "--praxis.db.user=" + pool.getUsername(),
+                    "--praxis.db.password=" + (pool.getPassword() == null ? "" : pool.getPassword()));
+
+            assertThat(restoring.exit()).as(restoring.err()).isZero();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, pool.getUsername(), pool.getPassword());
+                    java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet r = s.executeQuery("select count(*) from post")) {
+                r.next();
+                assertThat(r.getLong(1)).isEqualTo(posts);
+            }
+        } finally {
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("drop database " + name + " with (force)");
+            }
+        }
+    }
+
+    @Test
     void a_restore_over_a_database_that_is_not_empty_is_refused_and_changes_nothing() throws Exception {
         Path backup = folder.resolve("praxis-backup.zip");
         assertThat(command(with(new String[] {"backup", backup.toString()}, theTestDatabase())).exit()).isZero();
