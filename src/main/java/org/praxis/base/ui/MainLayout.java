@@ -104,8 +104,8 @@ public class MainLayout extends AppLayout {
 
     private HorizontalLayout header(CurrentUser currentUser, java.util.List<NavbarContribution> contributions) {
         HorizontalLayout header = new HorizontalLayout();
+        // fills the top bar's first row (styles.css); the saving-paused banner takes a row of its own
         header.addClassName("praxis-header");
-        header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         Span spacer = new Span();
         header.addAndExpand(spacer);
