@@ -186,7 +186,7 @@ final class EmbeddedPostgresServer {
         } catch (OverlappingFileLockException e) {
             // held in this JVM
         }
-        List<String> lines = Files.readAllLines(folder.resolve("postmaster.pid"));
+        List<String> lines = Files.readAllLines(folder.resolve(Postmasters.PID_FILE));
         long pid = Long.parseLong(lines.get(0).strip());
         boolean serving = ProcessHandle.of(pid).filter(Postmasters::isRunning)
                 .filter(p -> Postmasters.servesFolder(p, folder)).isPresent();

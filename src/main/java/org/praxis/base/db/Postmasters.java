@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class Postmasters {
 
     private static final Logger log = LoggerFactory.getLogger(Postmasters.class);
+    /** PostgreSQL's lock file in its data folder: pid, data folder, start time, port, ... */
+    static final String PID_FILE = "postmaster.pid";
 
     private static Path bin;
 
@@ -181,7 +183,7 @@ final class Postmasters {
      * then refuses to start and says why.
      */
     static void stopLeftOver(Path folder) throws IOException {
-        Path pidFile = folder.resolve("postmaster.pid");
+        Path pidFile = folder.resolve(PID_FILE);
         List<String> lines;
         try {
             lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,23 +27,31 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     private final SignedInSessions sessions;
     private final Clock clock;
     private final Map<Long, Long> checkedAtMillis = new ConcurrentHashMap<>();
+    /**
+     * The holder the rest of this context's filter chain uses. Not the global one: that is the
+     * last application context's to start (Vaadin installs its own per context), which is another
+     * one when a JVM runs several, as the tests do.
+     */
+    private final SecurityContextHolderStrategy contexts;
 
-    ActiveAccountFilter(AccountDetailsService accounts, SignedInSessions sessions, Clock clock) {
+    ActiveAccountFilter(AccountDetailsService accounts, SignedInSessions sessions, Clock clock,
+            SecurityContextHolderStrategy contexts) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
         if (session != null && authentication != null && authentication.getPrincipal() instanceof PraxisUser user) {
             sessions.track(user.id(), session);
             if (!stillActive(user.id())) {
                 sessions.endSessionsOf(user.id());
-                SecurityContextHolder.clearContext();
+                contexts.clearContext();
             }
         }
         chain.doFilter(request, response);

@@ -45,12 +45,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountDetailsService accounts,
-            SignedInSessions sessions, Clock clock, AuditService audit) throws Exception {
+            SignedInSessions sessions, Clock clock, AuditService audit,
+            org.springframework.security.core.context.SecurityContextHolderStrategy contexts) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // calendar apps cannot sign in: the feed's unguessable address is its key
                 .requestMatchers("/calendar/feed/**").permitAll());
-        http.addFilterAfter(new ActiveAccountFilter(accounts, sessions, clock), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new ActiveAccountFilter(accounts, sessions, clock, contexts), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .addLogoutHandler((request, response, authentication) -> {
