@@ -4,6 +4,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;
+import org.praxis.base.db.DatabaseCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,7 +19,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Meta(name = "color-scheme", content = "light")
 public class PraxisApplication implements AppShellConfigurator {
 
+    /** Starts Praxis; {@code backup <file>} and {@code restore <file>} work on its database instead. */
     public static void main(String[] args) {
+        if (DatabaseCommand.handles(args)) {
+            System.exit(DatabaseCommand.run(args));
+        }
         SpringApplication.run(PraxisApplication.class, args);
     }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.praxis.audit.AuditService;
@@ -259,9 +260,28 @@ public class ThreadService {
      */
     @Transactional
     public long reply(long threadId, Long parentId, String body, boolean facilitatorsOnly, boolean hideName) {
-        limits.hit(RateLimiter.Action.POST);
+        return reply(threadId, parentId, body, facilitatorsOnly, hideName, null);
+    }
+
+    /**
+     * Posts a reply as {@link #reply(long, Long, String, boolean, boolean)} does, once per
+     * {@code idempotencyKey}: the same submit sent again (a double click, or a retry after the
+     * connection broke and it was not known whether the first one was saved) answers with the
+     * post it already made, whatever has changed since, and adds nothing.
+     */
+    @Transactional
+    public long reply(long threadId, Long parentId, String body, boolean facilitatorsOnly, boolean hideName,
+            UUID idempotencyKey) {
         ThreadHeader thread = header(threadId);
         PraxisUser me = currentUser.require();
+        if (idempotencyKey != null) {
+            Optional<Long> made = postMadeWith(me, threadId, idempotencyKey);
+            if (made.isPresent()) {
+                return made.get();
+            }
+        }
+        // a retry of a submit already saved (above) does not count again
+        limits.hit(RateLimiter.Action.POST);
         agreements.requireAcknowledged(thread.cohortId());
         if (thread.readOnly()) {
             throw InvalidInputException.of("body", thread.locked() ? "thread.locked" : "thread.prompt-closed");
@@ -284,7 +304,7 @@ public class ThreadService {
         }
         checkPace(me, thread);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long id = db.insertInto(POST)
+        Long id = db.insertInto(POST)
                 .set(POST.THREAD_ID, threadId)
                 .set(POST.PARENT_ID, parentId)
                 .set(POST.DEPTH, depth)
@@ -294,7 +314,13 @@ public class ThreadService {
                 .set(POST.FACILITATORS_ONLY, facilitatorsOnly)
                 .set(POST.NAME_HIDDEN, hideName)
                 .set(POST.CREATED_AT, now)
-                .returning(POST.ID).fetchOne(POST.ID);
+                .set(POST.IDEMPOTENCY_KEY, idempotencyKey)
+                .onConflict(POST.AUTHOR_ID, POST.IDEMPOTENCY_KEY).doNothing()
+                .returning(POST.ID).fetchOptional(POST.ID).orElse(null);
+        if (id == null) {
+            // the same submit, sent at the same moment, committed first
+            return postMadeWith(me, threadId, idempotencyKey).orElseThrow();
+        }
         db.update(THREAD).set(THREAD.LAST_POST_AT, now).where(THREAD.ID.eq(threadId)).execute();
         db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(me.id())).and(POST_DRAFT.THREAD_ID.eq(threadId))
                 .and(POST_DRAFT.PARENT_KEY.eq(parentId == null ? 0L : parentId)).execute();
@@ -302,6 +328,15 @@ public class ThreadService {
         notifyMentioned(thread, me, id, body, facilitatorsOnly, hideName);
         events.publishAfterCommit(new ThreadEvents.NewPost(threadId, id, me.id(), facilitatorsOnly));
         return id;
+    }
+
+    private Optional<Long> postMadeWith(PraxisUser me, long threadId, UUID idempotencyKey) {
+        var made = db.select(POST.ID, POST.THREAD_ID).from(POST)
+                .where(POST.AUTHOR_ID.eq(me.id())).and(POST.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOne();
+        if (made != null && made.value2() != threadId) {
+            throw new IllegalArgumentException("Submit " + idempotencyKey + " was made in another thread");
+        }
+        return Optional.ofNullable(made).map(r -> r.value1());
     }
 
     /**

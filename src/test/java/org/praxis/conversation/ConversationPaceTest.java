@@ -31,4 +31,16 @@ class ConversationPaceTest extends IntegrationTest {
                     assertThat((Long) e.problems().get("body").args().get(0)).isBetween(1L, 5L);
                 });
     }
+
+    @Test
+    void sending_the_same_submit_again_is_not_posting_too_fast() {
+        long cohort = data.cohort();
+        TestData.Person member = data.personIn(cohort, Role.MEMBER);
+        long thread = data.thread(cohort);
+        data.signIn(member);
+        java.util.UUID key = java.util.UUID.randomUUID();
+        long posted = threads.reply(thread, null, "first", false, false, key);
+
+        assertThat(threads.reply(thread, null, "first", false, false, key)).isEqualTo(posted);
+    }
 }

@@ -27,6 +27,8 @@ class ThreadServiceTest extends IntegrationTest {
     AuditService audit;
     @Autowired
     org.praxis.session.SessionService sessionService;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     long cohort;
     long thread;
@@ -195,6 +197,76 @@ class ThreadServiceTest extends IntegrationTest {
     void each_post_records_its_search_outbox_row_in_the_same_transaction() {
         long postId = post(author, null, "indexed later");
         assertThat(data.outboxRows("POST", postId)).isEqualTo(1);
+    }
+
+    private int postsWithKey(java.util.UUID key) {
+        return data.db().fetchCount(POST, POST.IDEMPOTENCY_KEY.eq(key));
+    }
+
+    @Test
+    void the_same_submit_sent_again_answers_with_the_post_it_made_and_adds_nothing() {
+        data.signIn(author);
+        java.util.UUID key = java.util.UUID.randomUUID();
+        long first = threads.reply(thread, null, "Sent once, maybe twice", false, false, key);
+        data.signIn(facilitator);
+        moderation.lock(thread, true);
+        data.signIn(author);
+
+        long again = threads.reply(thread, null, "Sent once, maybe twice", false, false, key);
+
+        assertThat(again).as("even now the thread is locked, the retry tells the truth").isEqualTo(first);
+        assertThat(postsWithKey(key)).isEqualTo(1);
+        assertThat(data.outboxRows("POST", first)).isEqualTo(1);
+        assertThat(data.db().fetchCount(POST, POST.THREAD_ID.eq(thread))).isEqualTo(1);
+    }
+
+    @Test
+    void another_submit_with_the_same_text_is_another_post_and_keys_are_per_author() {
+        data.signIn(author);
+        java.util.UUID key = java.util.UUID.randomUUID();
+        long first = threads.reply(thread, null, "Same words", false, false, key);
+        long second = threads.reply(thread, null, "Same words", false, false, java.util.UUID.randomUUID());
+        data.signIn(peer);
+        long peers = threads.reply(thread, null, "Same words", false, false, key);
+
+        assertThat(List.of(first, second, peers)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_submit_racing_its_twin_waits_for_it_and_answers_with_the_twins_post() throws Exception {
+        java.util.UUID key = java.util.UUID.randomUUID();
+        try (java.sql.Connection twin = dataSource.getConnection()) {
+            twin.setAutoCommit(false);
+            long twinsPost;
+            try (var insert = twin.prepareStatement("insert into post (thread_id, author_id, body_markdown, body_html, "
+                    + "idempotency_key) values (?, ?, 'twin', '<p>twin</p>', ?) returning id")) {
+                insert.setLong(1, thread);
+                insert.setLong(2, author.id());
+                insert.setObject(3, key);
+                var rows = insert.executeQuery();
+                rows.next();
+                twinsPost = rows.getLong(1);
+            }
+            java.util.concurrent.CompletableFuture<Long> racer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                data.signIn(author);
+                try {
+                    return threads.reply(thread, null, "twin", false, false, key);
+                } finally {
+                    org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                }
+            });
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (data.db().fetchCount(org.jooq.impl.DSL.table("pg_stat_activity"),
+                    org.jooq.impl.DSL.field("wait_event_type").eq("Lock")) == 0) {
+                assertThat(racer).isNotDone();
+                assertThat(System.nanoTime()).as("the racer waits on the twin's key").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            twin.commit();
+
+            assertThat(racer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(twinsPost);
+        }
+        assertThat(postsWithKey(key)).isEqualTo(1);
     }
 
     @Test

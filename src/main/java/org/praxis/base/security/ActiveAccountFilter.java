@@ -37,10 +37,10 @@ class ActiveAccountFilter extends OncePerRequestFilter {
      */
     ActiveAccountFilter(AccountDetailsService accounts, SignedInSessions sessions, Clock clock,
             SecurityContextHolderStrategy contexts) {
-        this.contexts = contexts;
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
+        this.contexts = contexts;
     }
 
     @Override

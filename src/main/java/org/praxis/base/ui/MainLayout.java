@@ -1,6 +1,9 @@
 package org.praxis.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -19,25 +22,58 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.praxis.base.db.DatabaseStatus;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 
 /**
  * The shell around every signed-in view: the product name, navigation built from the views'
  * {@code @Menu} entries that the signed-in role may open (so a link exists only where its view
- * works and admits the user), and who is signed in with a sign-out button.
+ * works and admits the user), and who is signed in with a sign-out button. While the database
+ * is away (the embedded server restarting), a banner under the top bar says that saving is
+ * paused; it is pushed to every open page and goes when the database is back.
  */
 @PermitAll
 public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authenticationContext;
+    private final transient DatabaseStatus database;
+    private transient DatabaseStatus.Subscription databaseWatch;
+    private final Div savingPaused = new Div();
 
     public MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser,
-            java.util.List<NavbarContribution> contributions) {
+            java.util.List<NavbarContribution> contributions, DatabaseStatus database) {
         this.authenticationContext = authenticationContext;
+        this.database = database;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(new DrawerToggle(), header(currentUser, contributions));
+        addToNavbar(new DrawerToggle(), header(currentUser, contributions), savingPausedBanner());
         addToDrawer(brand(), new Scroller(navigation()), footer());
+    }
+
+    private Div savingPausedBanner() {
+        savingPaused.setId("saving-paused");
+        savingPaused.addClassName("praxis-saving-paused");
+        savingPaused.getElement().setAttribute("role", "status");
+        savingPaused.setText(getTranslation("database.saving-paused"));
+        savingPaused.setVisible(!database.available());
+        return savingPaused;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        savingPaused.setVisible(!database.available());
+        databaseWatch = database.onChange(up -> ui.access(() -> savingPaused.setVisible(!up)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (databaseWatch != null) {
+            databaseWatch.cancel();
+            databaseWatch = null;
+        }
+        super.onDetach(detachEvent);
     }
 
     private Div brand() {
@@ -68,8 +104,8 @@ public class MainLayout extends AppLayout {
 
     private HorizontalLayout header(CurrentUser currentUser, java.util.List<NavbarContribution> contributions) {
         HorizontalLayout header = new HorizontalLayout();
+        // fills the top bar's first row (styles.css); the saving-paused banner takes a row of its own
         header.addClassName("praxis-header");
-        header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         Span spacer = new Span();
         header.addAndExpand(spacer);

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.UUID;
+import org.praxis.base.db.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the user sees when a click fails unexpectedly: a short notice with a reference, the
- * details only in the log. A refusal by a service shows as "not allowed", not as an error.
+ * details only in the log. A refusal by a service shows as "not allowed", not as an error; a
+ * database that cannot be reached right now as "saving is paused, try again".
  */
 @Component
 class UiErrorHandling implements VaadinServiceInitListener {
@@ -28,6 +30,12 @@ class UiErrorHandling implements VaadinServiceInitListener {
             if (rootIs(cause, AccessDeniedException.class)) {
                 log.info("Refused: {}", cause.getMessage());
                 notify(ui, "error.not-allowed");
+                return;
+            }
+            if (DatabaseFailures.isUnavailable(cause)) {
+                // not a bug to chase with a reference: the database is away for a moment
+                log.warn("A click could not reach the database: {}", cause.toString());
+                notify(ui, "error.saving-paused");
                 return;
             }
             String reference = UUID.randomUUID().toString().substring(0, 8);

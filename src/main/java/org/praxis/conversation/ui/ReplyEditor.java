@@ -10,6 +10,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.praxis.base.ui.SafeHtml;
@@ -18,11 +19,15 @@ import org.praxis.base.ui.SafeHtml;
  * Writing a reply: Markdown with a preview, "to facilitators only", and (where the thread allows
  * it) "hide my name from peers". Every pause in typing keeps a draft through {@code onDraft}.
  * Knows no service: posting is handed to {@code onPost}, previews to {@code previewer}.
+ *
+ * <p>Each reply carries a key made when the editor opens and again once a reply is posted
+ * ({@link #clear()}): pressing Post again after a failure sends the same key, so a reply that was
+ * in fact saved is found, never made twice.
  */
 class ReplyEditor extends Div {
 
-    /** What the writer chose to post. */
-    record Reply(String body, boolean facilitatorsOnly, boolean hideName) {
+    /** What the writer chose to post, and the key of this submit. */
+    record Reply(String body, boolean facilitatorsOnly, boolean hideName, UUID key) {
     }
 
     final TextArea body = new TextArea();
@@ -30,6 +35,7 @@ class ReplyEditor extends Div {
     final Checkbox hideName = new Checkbox();
     final Button post = new Button();
     private final SafeHtml preview = new SafeHtml("");
+    private UUID key = UUID.randomUUID();
 
     ReplyEditor(String idSuffix, String label, String initialText, boolean namesHideable,
             Function<String, String> previewer, Consumer<String> onDraft, Consumer<Reply> onPost) {
@@ -73,8 +79,10 @@ class ReplyEditor extends Div {
         post.setText(getTranslation("editor.post"));
         post.setId("reply-post" + idSuffix);
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // a second click before the answer arrives sends nothing; the view enables it again
+        post.setDisableOnClick(true);
         post.addClickListener(click -> onPost.accept(new Reply(body.getValue(), facilitatorsOnly.getValue(),
-                hideName.getValue())));
+                hideName.getValue(), key)));
         HorizontalLayout options = new HorizontalLayout(facilitatorsOnly, hideName, post);
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.setWrap(true);
@@ -87,11 +95,17 @@ class ReplyEditor extends Div {
         body.setVisible(true);
     }
 
+    /** The reply was posted: empty again, with a new key for the next one. */
     void clear() {
+        key = UUID.randomUUID();
         body.clear();
         body.setInvalid(false);
         facilitatorsOnly.clear();
         hideName.clear();
+    }
+
+    UUID key() {
+        return key;
     }
 
     void quote(String markdown) {

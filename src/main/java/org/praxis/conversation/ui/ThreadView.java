@@ -32,6 +32,8 @@ import java.util.Map;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.limit.RateLimitedException;
 import org.praxis.base.Problem;
+import org.praxis.base.db.DatabaseFailures;
+import org.praxis.base.db.DatabaseStatus;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.base.ui.SafeHtml;
@@ -62,6 +64,8 @@ import org.springframework.security.access.AccessDeniedException;
 @Route(value = "threads/:threadId(\\d{1,18})", layout = MainLayout.class)
 @PermitAll
 public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThreadView.class);
 
     static final int MAX_INDENT = 4;
     /** Posts rendered at once; more come with "show more", so a long thread opens quickly. */
@@ -95,9 +99,15 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private final transient org.praxis.obstacle.ObstacleService obstacles;
     private java.util.Map<Long, List<String>> postObstacles = java.util.Map.of();
 
+    private final transient DatabaseStatus database;
+    private transient DatabaseStatus.Subscription databaseBack;
+    /** A reply was posted but the page could not be read again: it is, once the database is back. */
+    private boolean stale;
+
     public ThreadView(ThreadService threads, ModerationService moderation, AgreementService agreements,
             CohortAccess access, ThreadEvents events, org.praxis.base.security.CurrentUser currentUser,
-            ReactionService reactionService, org.praxis.obstacle.ObstacleService obstacles) {
+            ReactionService reactionService, org.praxis.obstacle.ObstacleService obstacles, DatabaseStatus database) {
+        this.database = database;
         this.obstacles = obstacles;
         this.events = events;
         this.reactionService = reactionService;
@@ -127,6 +137,26 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         subscribe(attachEvent.getUI());
+        com.vaadin.flow.component.UI ui = attachEvent.getUI();
+        databaseBack = database.onChange(up -> {
+            if (up) {
+                ui.access(this::catchUp);
+            }
+        });
+    }
+
+    private void catchUp() {
+        if (!stale) {
+            return;
+        }
+        try {
+            reload();
+            stale = false;
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+        }
     }
 
     private void subscribe(com.vaadin.flow.component.UI ui) {
@@ -146,6 +176,10 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         if (subscription != null) {
             subscription.remove();
             subscription = null;
+        }
+        if (databaseBack != null) {
+            databaseBack.cancel();
+            databaseBack = null;
         }
         super.onDetach(detachEvent);
     }
@@ -196,10 +230,13 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         render();
     }
 
+    /** Reads everything first, so a failure leaves the page as it was rather than half-empty. */
     private void render() {
+        Map<Long, List<String>> named = obstacles.onPosts(page.posts().stream().map(PostItem::id).toList());
+        String draft = page.header().readOnly() ? null : threads.draft(threadId, null).orElse("");
         removeAll();
         reactions = page.reactions();
-        postObstacles = obstacles.onPosts(page.posts().stream().map(PostItem::id).toList());
+        postObstacles = named;
         ThreadHeader h = page.header();
         add(breadcrumb(h));
         H1 title = new H1(h.title());
@@ -220,7 +257,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             add(whole);
         }
         // the editor exists before the posts, so their "quote" buttons can fill it
-        mainEditor = h.readOnly() ? null : editor(null);
+        mainEditor = h.readOnly() ? null : editor(null, draft);
         fillPosts();
         add(newReplies, postList);
         add(new H2(getTranslation("thread.your-reply")));
@@ -679,16 +716,15 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         return b;
     }
 
-    private ReplyEditor editor(PostItem parent) {
+    private ReplyEditor editor(PostItem parent, String draft) {
         Long parentId = parent == null ? null : parent.id();
         String suffix = parent == null ? "" : "-" + parent.id();
         String label = parent == null ? getTranslation("editor.label")
                 : getTranslation("editor.label-reply", parent.authorName() == null ? getTranslation("post.name-hidden")
                         : parent.authorName());
         ReplyEditor[] holder = new ReplyEditor[1];
-        holder[0] = new ReplyEditor(suffix, label, threads.draft(threadId, parentId).orElse(""),
-                page.header().namesHideable(), threads::preview,
-                text -> threads.saveDraft(threadId, parentId, text),
+        holder[0] = new ReplyEditor(suffix, label, draft, page.header().namesHideable(), threads::preview,
+                text -> keepDraft(parentId, text),
                 reply -> send(holder[0], parentId, reply));
         if (parent != null && parent.facilitatorsOnly()) {
             holder[0].facilitatorsOnly.setValue(true);
@@ -698,19 +734,55 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         return holder[0];
     }
 
+    /** A draft that cannot be kept while the database is away stays in the field; the banner says why. */
+    private void keepDraft(Long parentId, String text) {
+        try {
+            threads.saveDraft(threadId, parentId, text);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Posts, and says what is true: a reply that could not be saved keeps its text and its key
+     * (pressing Post again finds it if it was saved after all); a reply that was saved is reported
+     * as posted even when the page cannot be read again at once.
+     */
     private void send(ReplyEditor editor, Long parentId, ReplyEditor.Reply reply) {
         try {
-            threads.reply(threadId, parentId, reply.body(), reply.facilitatorsOnly(), reply.hideName());
-            editor.clear();
-            reload();
-            Notification n = Notification.show(getTranslation("post.sent"), 3000, Notification.Position.BOTTOM_START);
-            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            threads.reply(threadId, parentId, reply.body(), reply.facilitatorsOnly(), reply.hideName(), reply.key());
         } catch (AgreementRequiredException e) {
             openAgreement(e.agreement(), () -> send(editor, parentId, reply));
+            return;
         } catch (InvalidInputException e) {
             Problem problem = e.problems().values().iterator().next();
             editor.showProblem(getTranslation(problem.key(), problem.args().toArray()));
+            return;
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            log.warn("A reply in thread {} could not be saved now: {}", threadId, e.toString());
+            editor.showProblem(getTranslation("post.saving-paused"));
+            return;
+        } finally {
+            editor.post.setEnabled(true);
         }
+        editor.clear();
+        String said = "post.sent";
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            stale = true;
+            said = "post.sent-page-later";
+        }
+        Notification n = Notification.show(getTranslation(said), 5000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     private void openInlineReply(PostItem parent) {
@@ -719,7 +791,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                     Article article = (Article) c;
                     boolean open = article.getChildren().anyMatch(x -> x instanceof ReplyEditor);
                     if (!open) {
-                        ReplyEditor inline = editor(parent);
+                        ReplyEditor inline = editor(parent, threads.draft(threadId, parent.id()).orElse(""));
                         article.add(inline);
                         inline.body.focus();
                     }

@@ -82,6 +82,74 @@ class ThreadViewTest extends KaribuTest {
         return text.toString();
     }
 
+    private static String text(String key) {
+        return com.vaadin.flow.component.UI.getCurrent().getTranslation(key);
+    }
+
+    /**
+     * Until the returned action runs, the database connection that saves a post containing
+     * {@code marker} is cut by the server while the post is being written, as when the database
+     * goes away in the middle of a save.
+     */
+    private Runnable connectionBreaksWhenSaving(String marker) {
+        String trigger = "break_" + marker;
+        data.db().execute("create or replace function test_break_connection() returns trigger language plpgsql as $$ "
+                + "begin perform pg_terminate_backend(pg_backend_pid()); return new; end $$");
+        data.db().execute("create trigger " + trigger + " before insert on post for each row when "
+                + "(new.body_markdown like '%" + marker + "%') execute function test_break_connection()");
+        return () -> data.db().execute("drop trigger " + trigger + " on post");
+    }
+
+    @Test
+    void a_reply_that_cannot_be_saved_keeps_its_text_the_page_and_its_key_and_says_saving_is_paused() {
+        data.signIn(author);
+        long earlier = threads.reply(thread, null, "An earlier answer", false, false);
+        open(author);
+        String marker = "zq" + Long.toString(System.nanoTime(), 36);
+        ReplyEditor editor = _get(ReplyEditor.class);
+        java.util.UUID key = editor.key();
+        Runnable repair = connectionBreaksWhenSaving(marker);
+        try {
+            write("", "What I typed " + marker);
+            post("");
+        } finally {
+            repair.run();
+        }
+
+        TextArea body = _get(TextArea.class, spec -> spec.withId("reply-body"));
+        assertThat(body.getValue()).isEqualTo("What I typed " + marker);
+        assertThat(body.isInvalid()).isTrue();
+        assertThat(body.getErrorMessage()).isEqualTo(text("post.saving-paused"));
+        _assertOne(Article.class, spec -> spec.withId("post-" + earlier));
+        assertThat(_get(Button.class, spec -> spec.withId("reply-post")).isEnabled()).isTrue();
+        assertThat(editor.key()).as("a retry is the same submit").isEqualTo(key);
+        assertThat(postIds()).containsExactly(earlier);
+
+        post("");
+
+        assertThat(postIds()).hasSize(2);
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.POST,
+                org.praxis.jooq.Tables.POST.IDEMPOTENCY_KEY.eq(key))).isEqualTo(1);
+        assertThat(textOf(postIds().get(1))).contains("What I typed " + marker);
+        assertThat(_get(TextArea.class, spec -> spec.withId("reply-body")).getValue()).isEmpty();
+    }
+
+    @Test
+    void pressing_post_again_after_a_save_whose_answer_was_lost_reports_the_saved_reply_and_makes_no_second() {
+        open(author);
+        write("", "Saved, though the page never heard");
+        ReplyEditor editor = _get(ReplyEditor.class);
+        // the first press reached the database and committed; its answer was lost on the way back
+        long saved = threads.reply(thread, null, "Saved, though the page never heard", false, false, editor.key());
+
+        post("");
+
+        assertThat(postIds()).containsExactly(saved);
+        _assertOne(Article.class, spec -> spec.withId("post-" + saved));
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(text("post.sent"));
+        assertThat(_get(ReplyEditor.class).key()).as("the next reply is a new submit").isNotEqualTo(editor.key());
+    }
+
     @Test
     void a_post_opened_from_a_link_is_on_the_page_and_marked_however_far_down_or_deep_it_is() {
         data.signIn(author);
