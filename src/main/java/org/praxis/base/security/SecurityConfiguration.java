@@ -1,5 +1,6 @@
 package org.praxis.base.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
@@ -45,14 +46,20 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountDetailsService accounts,
-            SignedInSessions sessions, Clock clock, AuditService audit) throws Exception {
+            SignedInSessions sessions, Clock clock, AuditService audit, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // calendar apps cannot sign in: the feed's unguessable address is its key
                 .requestMatchers("/calendar/feed/**").permitAll());
         http.addFilterAfter(new ActiveAccountFilter(accounts, sessions, clock), SecurityContextHolderFilter.class);
+        // Vaadin's own requests carry Vaadin's CSRF token and are exempt from Spring's. Vaadin would also
+        // exempt the login path, for a form that posts there; the login view signs in through Vaadin's
+        // requests instead, so POST /login needs Spring's token like any other form: another site cannot
+        // sign a visitor into an account of its choosing (login CSRF).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
+                .enableCsrfConfiguration(false)
                 .addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null && authentication.getPrincipal() instanceof PraxisUser user) {
                         audit.record(user.id(), "sign-out", "member", user.id(), request.getRemoteAddr(), null);
