@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,24 +26,31 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     private final AccountDetailsService accounts;
     private final SignedInSessions sessions;
     private final Clock clock;
+    private final SecurityContextHolderStrategy securityContexts;
     private final Map<Long, Long> checkedAtMillis = new ConcurrentHashMap<>();
 
-    ActiveAccountFilter(AccountDetailsService accounts, SignedInSessions sessions, Clock clock) {
+    /**
+     * @param securityContexts the holder the rest of the filter chain uses (not the static one: with a second
+     *                         application in the JVM, as in tests, that may belong to the other one)
+     */
+    ActiveAccountFilter(AccountDetailsService accounts, SignedInSessions sessions, Clock clock,
+            SecurityContextHolderStrategy securityContexts) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.clock = clock;
+        this.securityContexts = securityContexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = securityContexts.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
         if (session != null && authentication != null && authentication.getPrincipal() instanceof PraxisUser user) {
             sessions.track(user.id(), session);
             if (!stillActive(user.id())) {
                 sessions.endSessionsOf(user.id());
-                SecurityContextHolder.clearContext();
+                securityContexts.clearContext();
             }
         }
         chain.doFilter(request, response);
