@@ -182,15 +182,15 @@ class UnstorableTextTest extends IntegrationTest {
     void analysis_titles_sections_tags_and_comments_are_refused() {
         int before = count(ANALYSIS);
         assertRefused(() -> analyses.create(cohort, analysis("Sliding" + NUL + " fees", "Purpose", List.of())), "title");
-        assertRefused(() -> analyses.create(cohort, analysis("Sliding fees", "The" + NUL + " purpose", List.of())),
+        assertRefused(() -> analyses.create(cohort, analysis(TestData.unique("Sliding fees"), "The" + NUL + " purpose", List.of())),
                 "section." + Section.values()[0].key());
-        assertRefused(() -> analyses.create(cohort, analysis("Sliding fees", "Purpose", List.of("in" + NUL + "take"))),
+        assertRefused(() -> analyses.create(cohort, analysis(TestData.unique("Sliding fees"), "Purpose", List.of("in" + NUL + "take"))),
                 "tags");
         assertThat(count(ANALYSIS)).isEqualTo(before);
 
-        long id = analyses.create(cohort, analysis("Sliding fees", "Purpose", List.of("intake")));
+        long id = analyses.create(cohort, analysis(TestData.unique("Sliding fees"), "Purpose", List.of("intake")));
         int version = analyses.read(id).lockVersion();
-        assertRefused(() -> analyses.save(id, version, analysis("Sliding fees", "Purpose" + NUL, List.of())),
+        assertRefused(() -> analyses.save(id, version, analysis(TestData.unique("Sliding fees"), "Purpose" + NUL, List.of())),
                 "section." + Section.values()[0].key());
         analyses.share(id);
         assertRefused(() -> analyses.comment(id, Section.values()[0], "Good" + NUL + " point"), "comment");
