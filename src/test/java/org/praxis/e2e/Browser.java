@@ -16,8 +16,22 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** One headless Debian Chromium with its own fresh profile, for the browser journeys. */
+/**
+ * One headless Debian Chromium with its own fresh profile, for the browser journeys. Every page it
+ * opens records the Content-Security-Policy violations it meets ({@link #cspViolations()}), and
+ * downloads land in a folder of their own ({@link #downloads()}).
+ */
 final class Browser implements AutoCloseable {
+
+    /** Runs before any script of each new document, so even a refused inline script of the page is seen. */
+    private static final String RECORD_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', e => {
+              const list = JSON.parse(sessionStorage.getItem('praxis-csp-violations') || '[]');
+              list.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in '
+                  + e.documentURI + ' (' + (e.sourceFile || '') + ':' + e.lineNumber + ') ' + (e.sample || ''));
+              sessionStorage.setItem('praxis-csp-violations', JSON.stringify(list));
+            });
+            """;
 
     /** Vaadin's client needs a while to start, the first time more (dev bundle, first JIT). */
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -28,23 +42,47 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     final WebDriverWait waiting;
     private final Path profile;
+    private final Path downloads;
     private final String base;
 
     Browser(int port) throws IOException {
         this.base = "http://localhost:" + port;
         profile = Files.createTempDirectory("praxis-chromium-");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
         waiting = new WebDriverWait(driver, PATIENCE);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", RECORD_VIOLATIONS));
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    /** What the pages of this tab's origin refused under their Content-Security-Policy, so far. */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> cspViolations() {
+        Object list = driver.executeScript("return JSON.parse(sessionStorage.getItem('praxis-csp-violations') || '[]')");
+        return (java.util.List<String>) list;
+    }
+
+    /** The browser console's messages since the last call (the policy's refusals show there too). */
+    java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** The folder downloads go to. */
+    Path downloads() {
+        return downloads;
     }
 
     void open(String path) {

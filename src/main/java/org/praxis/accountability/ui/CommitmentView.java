@@ -38,6 +38,7 @@ import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.conversation.ThreadService;
@@ -52,7 +53,7 @@ import org.springframework.security.access.AccessDeniedException;
  * status, a note, what got in the way and, when stuck or changing course, the obstacles — and
  * chooses who reads it; peers offer help or comment in its thread.
  */
-@Route(value = "commitments/:commitmentId", layout = MainLayout.class)
+@Route(value = "commitments/:commitmentId" + RouteIds.ID, layout = MainLayout.class)
 @PermitAll
 public class CommitmentView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

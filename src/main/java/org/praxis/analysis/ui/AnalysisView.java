@@ -39,6 +39,7 @@ import org.praxis.base.text.WordDiff;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.SafeHtml;
 import org.praxis.base.ui.Times;
 import org.praxis.analysis.SessionChoice;
@@ -49,7 +50,7 @@ import org.springframework.security.access.AccessDeniedException;
  * they were made on), what is new for its authors, the versions and a section-by-section
  * comparison of any two, export, the review thread, and the facilitators' tools.
  */
-@Route(value = "analyses/:analysisId(\\d{1,18})", layout = MainLayout.class)
+@Route(value = "analyses/:analysisId" + RouteIds.ID, layout = MainLayout.class)
 @PermitAll
 public class AnalysisView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

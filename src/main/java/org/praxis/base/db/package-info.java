@@ -5,6 +5,8 @@
  * {@link org.praxis.base.db.DatabaseStatus} says whether the database is there right now and
  * {@link org.praxis.base.db.DatabaseFailures} tells a database that cannot be reached from other
  * errors; {@link org.praxis.base.db.DatabaseCommand} backs the database up to one file and
- * restores it.
+ * restores it; and
+ * {@link org.praxis.base.db.StorableText} keeps characters PostgreSQL cannot store out of every
+ * statement and jsonb document.
  */
 package org.praxis.base.db;

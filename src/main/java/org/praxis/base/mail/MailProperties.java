@@ -21,6 +21,11 @@ public record MailProperties(String host, Integer port, String username, String 
         }
     }
 
+    /** Whether people reach Praxis over TLS (the base URL is https), whatever the proxy in front says. */
+    public boolean secure() {
+        return baseUrl.regionMatches(true, 0, "https://", 0, 8);
+    }
+
     public boolean configured() {
         return !host.isEmpty();
     }

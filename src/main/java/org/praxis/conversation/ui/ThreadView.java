@@ -36,6 +36,7 @@ import org.praxis.base.db.DatabaseFailures;
 import org.praxis.base.db.DatabaseStatus;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.SafeHtml;
 import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortAccess;
@@ -61,7 +62,7 @@ import org.springframework.security.access.AccessDeniedException;
  * focused view), sorting, replying with preview and drafts, editing with visible history,
  * removing, reporting, and the facilitators' tools.
  */
-@Route(value = "threads/:threadId(\\d{1,18})", layout = MainLayout.class)
+@Route(value = "threads/:threadId" + RouteIds.ID, layout = MainLayout.class)
 @PermitAll
 public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

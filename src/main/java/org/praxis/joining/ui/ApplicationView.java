@@ -31,6 +31,7 @@ import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.joining.ApplicationDetails;
@@ -48,7 +49,7 @@ import org.springframework.security.access.AccessDeniedException;
  * as given, the decisions to take (with a message to the applicant where it matters), the
  * invitation link, notes and history.
  */
-@Route(value = "applications/:applicationId", layout = MainLayout.class)
+@Route(value = "applications/:applicationId" + RouteIds.ID, layout = MainLayout.class)
 @RolesAllowed("FACILITATOR")
 public class ApplicationView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.SafeHtml;
 import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortAccess;
@@ -41,7 +42,7 @@ import org.springframework.security.access.AccessDeniedException;
  * in order, each leading to its conversation. Facilitators edit the session, add, edit and
  * reorder prompts, and mark attendance.
  */
-@Route(value = "sessions/:sessionId(\\d{1,18})", layout = MainLayout.class)
+@Route(value = "sessions/:sessionId" + RouteIds.ID, layout = MainLayout.class)
 @PermitAll
 public class SessionView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.Times;
 import org.praxis.worksheet.AssignmentSummary;
 import org.praxis.worksheet.CompletionRow;
@@ -44,7 +45,7 @@ import org.springframework.security.access.AccessDeniedException;
  * them; and, for its facilitators, who has filled it, counts across shared responses (never of
  * fewer than three) and the shared written answers by question.
  */
-@Route(value = "worksheets/assignments/:assignmentId", layout = MainLayout.class)
+@Route(value = "worksheets/assignments/:assignmentId" + RouteIds.ID, layout = MainLayout.class)
 @PermitAll
 public class AssignmentView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 

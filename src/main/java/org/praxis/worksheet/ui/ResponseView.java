@@ -40,6 +40,7 @@ import org.praxis.base.ui.DiffText;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.worksheet.Answer;
@@ -60,7 +61,7 @@ import org.springframework.security.access.AccessDeniedException;
  * who can read it, its other rounds, a link to a policy analysis and downloads.
  * {@code ?compare=<other round>} shows two rounds side by side.
  */
-@Route(value = "worksheets/responses/:responseId", layout = MainLayout.class)
+@Route(value = "worksheets/responses/:responseId" + RouteIds.ID, layout = MainLayout.class)
 @PermitAll
 public class ResponseView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
