@@ -33,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "praxis.db.url=",
         "praxis.demo=false",
         "praxis.conversation.min-time-between-posts=0s",
+        // the crash tests post a run of replies as one person
+        "praxis.rate-limits.posts=100000",
         "praxis.mail.host=",
         "praxis.scheduling.initial-delay=1000d",
         "logging.level.root=warn",
