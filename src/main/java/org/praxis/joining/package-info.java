@@ -3,4 +3,7 @@
  * overview, single-use invitations, and the invitee's first sign-in. Representation facts are
  * read by the cohort's facilitators alone.
  */
+@Owns({"application", "application_note", "application_event", "invitation"})
 package org.praxis.joining;
+
+import org.praxis.base.Owns;

@@ -4,4 +4,7 @@
  * Everyone downloads what they wrote; admins delete an account on request, through every
  * feature's {@link org.praxis.base.privacy.PersonalData}.
  */
+@Owns({"member"})
 package org.praxis.member;
+
+import org.praxis.base.Owns;

@@ -4,4 +4,7 @@
  * the database), and searching with the reader's rights as a filter, where the query text reaches
  * only the fields meant for people.
  */
+@Owns({"search_outbox", "search_node", "search_outbox_pruned"})
 package org.praxis.search;
+
+import org.praxis.base.Owns;
