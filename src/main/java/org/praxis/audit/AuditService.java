@@ -10,6 +10,7 @@ import org.praxis.base.AuditTrail;
 import org.praxis.base.db.ClusterLock;
 import org.praxis.base.privacy.PersonalArchive;
 import org.praxis.base.privacy.PersonalData;
+import org.praxis.base.security.AccountDirectory;
 import org.praxis.base.security.Accounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,11 @@ public class AuditService implements AuditTrail, PersonalData {
     private final ClusterLock clusterLock;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AccountDirectory accounts;
 
     AuditService(DSLContext db, AuditProperties properties, ClusterLock clusterLock, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AccountDirectory accounts) {
+        this.accounts = accounts;
         this.db = db;
         this.properties = properties;
         this.clusterLock = clusterLock;
@@ -118,13 +121,10 @@ public class AuditService implements AuditTrail, PersonalData {
      */
     @Override
     public void erase(long memberId, boolean keepContributions) {
-        String email = db.select(org.praxis.jooq.Tables.MEMBER.EMAIL).from(org.praxis.jooq.Tables.MEMBER)
-                .where(org.praxis.jooq.Tables.MEMBER.ID.eq(memberId)).fetchOne(org.praxis.jooq.Tables.MEMBER.EMAIL);
-        if (email != null) {
-            db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.DETAIL).setNull(AUDIT_EVENT.CLIENT_ADDRESS)
-                    .where(AUDIT_EVENT.ACTION.startsWith("sign-in.")).and(AUDIT_EVENT.DETAIL.eq(Accounts.key(email)))
-                    .execute();
-        }
+        accounts.email(memberId).ifPresent(email -> db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.DETAIL)
+                .setNull(AUDIT_EVENT.CLIENT_ADDRESS)
+                .where(AUDIT_EVENT.ACTION.startsWith("sign-in.")).and(AUDIT_EVENT.DETAIL.eq(Accounts.key(email)))
+                .execute());
         db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.CLIENT_ADDRESS).where(AUDIT_EVENT.ACTOR_ID.eq(memberId)).execute();
     }
 }

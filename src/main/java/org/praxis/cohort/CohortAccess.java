@@ -4,18 +4,32 @@ import static org.praxis.jooq.Tables.COHORT;
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
+import org.praxis.jooq.tables.CohortMembership;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one place that answers "may the signed-in person read or run this cohort?". Only members
- * and facilitators of a cohort read what happens in it; only its facilitators run it. Admins
- * who are not in the cohort are refused like anyone else.
+ * The one place that answers "may this person read or run this cohort?". Only members and
+ * facilitators of a cohort read what happens in it; only its facilitators run it. Admins who are
+ * not in the cohort are refused like anyone else.
+ *
+ * <p>Other features put the same rule inside their own queries with the {@link Condition}s
+ * published here — {@link #isMember(Field)} and {@link #isFacilitator(Field)} for the signed-in
+ * person, {@link #memberOf(Field, Field)} and {@link #facilitatorOf(Field, Field)} for a person
+ * given by a field (a digest built for someone who is not signed in) — rather than writing an
+ * {@code EXISTS} on {@code cohort_membership} of their own. "Member of" means in the cohort in
+ * any role, facilitators included, as {@link #requireMember(long)} does.
  */
 @Service
 public class CohortAccess {
@@ -28,6 +42,55 @@ public class CohortAccess {
         this.currentUser = currentUser;
     }
 
+    // ---- conditions for other features' queries
+
+    /** True where the person {@code memberId} is in the cohort {@code cohortId}, in any role. */
+    public static Condition memberOf(Field<Long> cohortId, Field<Long> memberId) {
+        CohortMembership m = COHORT_MEMBERSHIP.as("cohort_access_m");
+        return DSL.exists(DSL.selectOne().from(m).where(m.COHORT_ID.eq(cohortId)).and(m.MEMBER_ID.eq(memberId)));
+    }
+
+    /** True where the person {@code memberId} facilitates the cohort {@code cohortId}. */
+    public static Condition facilitatorOf(Field<Long> cohortId, Field<Long> memberId) {
+        CohortMembership m = COHORT_MEMBERSHIP.as("cohort_access_f");
+        return DSL.exists(DSL.selectOne().from(m).where(m.COHORT_ID.eq(cohortId)).and(m.MEMBER_ID.eq(memberId))
+                .and(m.ROLE.eq(CohortRole.FACILITATOR.name())));
+    }
+
+    /** True where the person {@code memberId} is in at least one cohort (people with no cohort get no digest). */
+    public static Condition inAnyCohort(Field<Long> memberId) {
+        CohortMembership m = COHORT_MEMBERSHIP.as("cohort_access_a");
+        return DSL.exists(DSL.selectOne().from(m).where(m.MEMBER_ID.eq(memberId)));
+    }
+
+    /**
+     * True where the person {@code memberId} is in a cohort that {@code facilitatorId} facilitates
+     * (the people a facilitator manages).
+     */
+    public static Condition inCohortFacilitatedBy(Field<Long> memberId, Field<Long> facilitatorId) {
+        CohortMembership theirs = COHORT_MEMBERSHIP.as("cohort_access_t");
+        return DSL.exists(DSL.selectOne().from(theirs).where(theirs.MEMBER_ID.eq(memberId))
+                .and(facilitatorOf(theirs.COHORT_ID, facilitatorId)));
+    }
+
+    /** The person's role in the cohort as a field ({@link CohortRole} names), null when they are not in it. */
+    public static Field<String> roleOf(Field<Long> cohortId, Field<Long> memberId) {
+        CohortMembership m = COHORT_MEMBERSHIP.as("cohort_access_r");
+        return DSL.field(DSL.select(m.ROLE).from(m).where(m.COHORT_ID.eq(cohortId)).and(m.MEMBER_ID.eq(memberId)));
+    }
+
+    /** True where the signed-in person is in the cohort {@code cohortId}; refuses when nobody is signed in. */
+    public Condition isMember(Field<Long> cohortId) {
+        return memberOf(cohortId, DSL.val(currentUser.require().id()));
+    }
+
+    /** True where the signed-in person facilitates the cohort {@code cohortId}; refuses when nobody is signed in. */
+    public Condition isFacilitator(Field<Long> cohortId) {
+        return facilitatorOf(cohortId, DSL.val(currentUser.require().id()));
+    }
+
+    // ---- checks and reads for the signed-in person
+
     /** The signed-in person's part in the cohort; refuses anyone outside it. */
     @Transactional(readOnly = true)
     public CohortRole requireMember(long cohortId) {
@@ -36,11 +99,8 @@ public class CohortAccess {
 
     /** The signed-in person's part in the cohort, or empty when they are outside it (nothing is refused). */
     @Transactional(readOnly = true)
-    public java.util.Optional<CohortRole> roleIn(long cohortId) {
-        PraxisUser me = currentUser.require();
-        return db.select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .fetchOptional(COHORT_MEMBERSHIP.ROLE).map(CohortRole::valueOf);
+    public Optional<CohortRole> roleIn(long cohortId) {
+        return roleOf(cohortId, currentUser.require().id());
     }
 
     /** Refuses anyone who does not facilitate the cohort. */
@@ -55,17 +115,59 @@ public class CohortAccess {
     /** The cohorts the signed-in person belongs to, oldest first. */
     @Transactional(readOnly = true)
     public List<CohortChoice> myCohorts() {
-        PraxisUser me = currentUser.require();
-        return db.select(COHORT.ID, COHORT.NAME).from(COHORT).join(COHORT_MEMBERSHIP)
-                .on(COHORT_MEMBERSHIP.COHORT_ID.eq(COHORT.ID)).where(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
+        return myMemberships().stream().map(m -> new CohortChoice(m.cohortId(), m.cohortName())).toList();
+    }
+
+    /**
+     * The signed-in person's cohorts with their role in each, oldest first: what search needs to
+     * build its filter, and what a feature needs to tell the cohorts they run.
+     */
+    @Transactional(readOnly = true)
+    public List<Membership> myMemberships() {
+        return membershipsOf(currentUser.require().id());
+    }
+
+    // ---- reads for other features' services, which have decided the caller may know this
+
+    /** A person's part in a cohort, or empty when they are not in it. */
+    @Transactional(readOnly = true)
+    public Optional<CohortRole> roleOf(long cohortId, long memberId) {
+        return db.select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
+                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId))
+                .fetchOptional(COHORT_MEMBERSHIP.ROLE).map(CohortRole::valueOf);
+    }
+
+    /** A person's cohorts with their role in each, oldest first (for a digest built while nobody is signed in). */
+    @Transactional(readOnly = true)
+    public List<Membership> membershipsOf(long memberId) {
+        return db.select(COHORT.ID, COHORT.NAME, COHORT_MEMBERSHIP.ROLE, COHORT_MEMBERSHIP.JOINED_AT).from(COHORT)
+                .join(COHORT_MEMBERSHIP).on(COHORT_MEMBERSHIP.COHORT_ID.eq(COHORT.ID))
+                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId))
                 .orderBy(COHORT.ID)
-                .fetch(r -> new CohortChoice(r.value1(), r.value2()));
+                .fetch(r -> new Membership(r.value1(), r.value2(), CohortRole.valueOf(r.value3()), r.value4()));
+    }
+
+    /** Everyone in the cohort with their role, in the order they joined (names come from the member feature). */
+    @Transactional(readOnly = true)
+    public List<Membership.Person> roster(long cohortId) {
+        return db.select(COHORT_MEMBERSHIP.MEMBER_ID, COHORT_MEMBERSHIP.ROLE, COHORT_MEMBERSHIP.JOINED_AT)
+                .from(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId))
+                .orderBy(COHORT_MEMBERSHIP.JOINED_AT, COHORT_MEMBERSHIP.MEMBER_ID)
+                .fetch(r -> new Membership.Person(r.value1(), CohortRole.valueOf(r.value2()), r.value3()));
+    }
+
+    /** Whether every one of these people is in the cohort (co-authors, invitees). */
+    @Transactional(readOnly = true)
+    public boolean allIn(long cohortId, Collection<Long> memberIds) {
+        Set<Long> distinct = Set.copyOf(memberIds);
+        return distinct.isEmpty() || db.fetchCount(COHORT_MEMBERSHIP, COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)
+                .and(COHORT_MEMBERSHIP.MEMBER_ID.in(distinct))) == distinct.size();
     }
 
     /** The cohort's time zone, in which its sessions are planned and shown. */
     @Transactional(readOnly = true)
     public ZoneId zoneOf(long cohortId) {
         String zone = db.select(COHORT.TIME_ZONE).from(COHORT).where(COHORT.ID.eq(cohortId)).fetchOne(COHORT.TIME_ZONE);
-        return ZoneId.of(zone == null ? "America/Los_Angeles" : zone);
+        return ZoneId.of(zone == null ? Cohorts.DEFAULT_ZONE : zone);
     }
 }

@@ -8,8 +8,11 @@ import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.ORGANIZATION;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.praxis.audit.AuditService;
@@ -75,6 +78,20 @@ public class MemberService {
                 .orderBy(MEMBER.DISPLAY_NAME)
                 .fetch(r -> new MemberSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         Role.valueOf(r.value7()), r.value8(), r.value9()));
+    }
+
+    /**
+     * The current display names of these people, by id, in one query, for another feature's
+     * service that fetched ids and decided the reader may see them (ids of deleted accounts are
+     * left out). Inside a query, {@link Members#displayName} does the same.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.in(Set.copyOf(memberIds)))
+                .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME);
     }
 
     @Transactional(readOnly = true)

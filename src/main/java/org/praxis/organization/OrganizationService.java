@@ -1,6 +1,5 @@
 package org.praxis.organization;
 
-import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.ORGANIZATION;
 
 import java.time.OffsetDateTime;
@@ -10,6 +9,7 @@ import org.jooq.Record;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
+import org.praxis.base.security.AccountDirectory;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.base.security.Role;
@@ -31,9 +31,11 @@ public class OrganizationService {
     private final DSLContext db;
     private final CurrentUser currentUser;
     private final AuditService audit;
+    private final AccountDirectory accounts;
 
-    OrganizationService(DSLContext db, CurrentUser currentUser, AuditService audit) {
+    OrganizationService(DSLContext db, CurrentUser currentUser, AuditService audit, AccountDirectory accounts) {
         this.db = db;
+        this.accounts = accounts;
         this.currentUser = currentUser;
         this.audit = audit;
     }
@@ -48,7 +50,7 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public int memberCount(long organizationId) {
         currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
-        return db.fetchCount(MEMBER, MEMBER.ORGANIZATION_ID.eq(organizationId));
+        return accounts.countInOrganization(organizationId);
     }
 
     @Transactional

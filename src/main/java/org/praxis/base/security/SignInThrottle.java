@@ -1,7 +1,6 @@
 package org.praxis.base.security;
 
 import static org.jooq.impl.DSL.max;
-import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.SIGN_IN_ATTEMPT;
 
 import java.time.Clock;
@@ -35,9 +34,11 @@ class SignInThrottle implements PersonalData {
     private final Clock clock;
     private final ClusterLock clusterLock;
     private final TransactionTemplate transaction;
+    private final AccountDirectory accounts;
 
     SignInThrottle(DSLContext db, SignInProperties properties, Clock clock, ClusterLock clusterLock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AccountDirectory accounts) {
+        this.accounts = accounts;
         this.db = db;
         this.properties = properties;
         this.clock = clock;
@@ -142,9 +143,7 @@ class SignInThrottle implements PersonalData {
     /** A deleted account's attempts go: they carry its email address and the addresses it came from. */
     @Override
     public void erase(long memberId, boolean keepContributions) {
-        String email = db.select(MEMBER.EMAIL).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER.EMAIL);
-        if (email != null) {
-            db.deleteFrom(SIGN_IN_ATTEMPT).where(SIGN_IN_ATTEMPT.ACCOUNT_KEY.eq(Accounts.key(email))).execute();
-        }
+        accounts.email(memberId).ifPresent(email ->
+                db.deleteFrom(SIGN_IN_ATTEMPT).where(SIGN_IN_ATTEMPT.ACCOUNT_KEY.eq(Accounts.key(email))).execute());
     }
 }

@@ -1,0 +1,52 @@
+package org.praxis.cohort;
+
+import static org.praxis.jooq.Tables.COHORT;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.praxis.jooq.tables.Cohort;
+
+/**
+ * What other features may show of a cohort inside their own queries, as fields correlated on a
+ * cohort id they hold ({@code THREAD.COHORT_ID}, {@code APPLICATION.COHORT_ID}). They hold no
+ * rights check: the query they go into decides who reads the row.
+ */
+public final class Cohorts {
+
+    /** The zone of a cohort whose own is unknown. */
+    public static final String DEFAULT_ZONE = "America/Los_Angeles";
+
+    private Cohorts() {
+    }
+
+    /** The cohort's name. */
+    public static Field<String> name(Field<Long> cohortId) {
+        Cohort c = COHORT.as("cohorts_n");
+        return DSL.field(DSL.select(c.NAME).from(c).where(c.ID.eq(cohortId)));
+    }
+
+    /** The cohort's time zone id ({@link java.time.ZoneId#of}). */
+    public static Field<String> timeZone(Field<Long> cohortId) {
+        Cohort c = COHORT.as("cohorts_z");
+        return DSL.field(DSL.select(c.TIME_ZONE).from(c).where(c.ID.eq(cohortId)));
+    }
+
+    /** How many people the cohort takes. */
+    public static Field<Integer> capacity(Field<Long> cohortId) {
+        Cohort c = COHORT.as("cohorts_c");
+        return DSL.field(DSL.select(c.CAPACITY).from(c).where(c.ID.eq(cohortId)));
+    }
+
+    /** True where the cohort exists. */
+    public static Condition exists(Field<Long> cohortId) {
+        Cohort c = COHORT.as("cohorts_e");
+        return DSL.exists(DSL.selectOne().from(c).where(c.ID.eq(cohortId)));
+    }
+
+    /** True where the cohort takes applications now. */
+    public static Condition takesApplications(Field<Long> cohortId) {
+        Cohort c = COHORT.as("cohorts_a");
+        return DSL.exists(DSL.selectOne().from(c).where(c.ID.eq(cohortId)).and(c.APPLICATIONS_OPEN.isTrue()));
+    }
+}
