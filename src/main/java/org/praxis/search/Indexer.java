@@ -55,13 +55,14 @@ public class Indexer implements SmartLifecycle {
     private static final long HEARTBEAT_MILLIS = 60_000;
     private static final long REFRESH_MILLIS = 500;
     private static final long PROGRESS_LOG_MILLIS = 10_000;
-    private static final SearchOutbox.Type[] TYPES = SearchOutbox.Type.values();
-    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+        private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
     private final DSLContext db;
     private final SearchIndex index;
-    private final SearchDocuments documents;
+    private final SearchSources documents;
     private final SearchProperties properties;
+    /** The types the rebuild reads, in order (its position counts in this order). */
+    private final SearchOutbox.Type[] types;
     private final Clock clock;
     /** Fair, so the outbox and a rebuild take turns batch by batch. */
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -106,11 +107,12 @@ public class Indexer implements SmartLifecycle {
         }
     }
 
-    Indexer(DSLContext db, SearchIndex index, SearchDocuments documents, SearchProperties properties, Clock clock,
+    Indexer(DSLContext db, SearchIndex index, SearchSources documents, SearchProperties properties, Clock clock,
             OwnerTokens owners) {
         this.db = db;
         this.index = index;
         this.documents = documents;
+        this.types = documents.types().toArray(SearchOutbox.Type[]::new);
         this.properties = properties;
         this.clock = clock;
         this.seen = index.checkpoint();
@@ -321,7 +323,7 @@ public class Indexer implements SmartLifecycle {
             }
             written = seen;
             long total = 0;
-            for (SearchOutbox.Type type : TYPES) {
+            for (SearchOutbox.Type type : types) {
                 total += documents.count(type);
             }
             rebuild = new Rebuild(0, 0, 0, total, clock.millis());
@@ -342,7 +344,7 @@ public class Indexer implements SmartLifecycle {
             if (current == null) {
                 return false;
             }
-            SearchOutbox.Type type = TYPES[current.type];
+            SearchOutbox.Type type = types[current.type];
             List<Long> ids = documents.idsAfter(type, current.after, REBUILD_BATCH);
             if (!ids.isEmpty()) {
                 write(type, ids);
@@ -354,7 +356,7 @@ public class Indexer implements SmartLifecycle {
                 current.after = 0;
             }
             long now = clock.millis();
-            if (current.type == TYPES.length) {
+            if (current.type == types.length) {
                 rebuild = null;
                 index.commit(seen, seenAt, null);
                 index.searchers().maybeRefreshBlocking();
@@ -465,7 +467,12 @@ public class Indexer implements SmartLifecycle {
                     continue;
                 }
                 Map<SearchOutbox.Type, Set<Long>> byType = new EnumMap<>(SearchOutbox.Type.class);
+                Set<Long> authors = new LinkedHashSet<>();
                 for (var r : rows) {
+                    if (SearchOutbox.AUTHOR.equals(r.value2())) {
+                        authors.add(r.value3());
+                        continue;
+                    }
                     SearchOutbox.Type type;
                     try {
                         type = SearchOutbox.Type.valueOf(r.value2());
@@ -476,6 +483,9 @@ public class Indexer implements SmartLifecycle {
                 }
                 for (var entry : byType.entrySet()) {
                     write(entry.getKey(), entry.getValue());
+                }
+                if (!authors.isEmpty()) {
+                    writeEverythingBy(authors);
                 }
                 long next = safeCheckpoint(rows);
                 total += rows.size();
@@ -502,16 +512,53 @@ public class Indexer implements SmartLifecycle {
         return total;
     }
 
+    /**
+     * Writes again every document the index holds under these authors' names (a rename): which
+     * ones is read from the index itself, whatever feature they come from, so the outbox row names
+     * the person and no feature needs to know who shows whose name.
+     */
+    private void writeEverythingBy(Set<Long> authors) throws IOException {
+        // what this node wrote before, searchable, so a document written under the old name is among them
+        index.searchers().maybeRefreshBlocking();
+        Map<SearchOutbox.Type, Set<Long>> byType = new EnumMap<>(SearchOutbox.Type.class);
+        var manager = index.searchers();
+        var searcher = manager.acquire();
+        try {
+            var query = new org.apache.lucene.search.TermInSetQuery(SearchFields.BY,
+                    authors.stream().map(a -> new org.apache.lucene.util.BytesRef(String.valueOf(a))).toList());
+            var stored = searcher.storedFields();
+            var keys = Set.of(SearchFields.KEY);
+            for (var hit : searcher.search(query, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
+                String key = stored.document(hit.doc, keys).get(SearchFields.KEY);
+                int colon = key.indexOf(':');
+                try {
+                    byType.computeIfAbsent(SearchOutbox.Type.valueOf(key.substring(0, colon)), t -> new LinkedHashSet<>())
+                            .add(Long.parseLong(key.substring(colon + 1)));
+                } catch (IllegalArgumentException unknown) {
+                    // a type this version no longer has: the next rebuild drops it
+                }
+            }
+        } finally {
+            manager.release(searcher);
+        }
+        for (var entry : byType.entrySet()) {
+            List<Long> ids = new ArrayList<>(entry.getValue());
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                write(entry.getKey(), ids.subList(from, Math.min(ids.size(), from + BATCH)));
+            }
+        }
+    }
+
     /** Writes the current state of these rows: their documents, or their deletion. */
     private void write(SearchOutbox.Type type, Collection<Long> ids) throws IOException {
         Map<String, Document> docs = documents.load(type, new ArrayList<>(ids));
         for (long id : ids) {
-            String key = SearchDocuments.key(type, id);
+            String key = SearchFields.key(type, id);
             Document doc = docs.get(key);
             if (doc == null) {
-                index.writer().deleteDocuments(new Term(SearchDocuments.KEY, key));
+                index.writer().deleteDocuments(new Term(SearchFields.KEY, key));
             } else {
-                index.writer().updateDocument(new Term(SearchDocuments.KEY, key), doc);
+                index.writer().updateDocument(new Term(SearchFields.KEY, key), doc);
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -40,7 +39,7 @@ import org.springframework.stereotype.Component;
 public class SearchIndex implements DisposableBean {
 
     /** Raise when the document model changes: older indexes are rebuilt. */
-    public static final String VERSION = "6";
+    public static final String VERSION = "7";
 
     static final String CHECKPOINT = "outbox";
     /** When the outbox row at the checkpoint was written (epoch microseconds), if known. */
@@ -94,7 +93,7 @@ public class SearchIndex implements DisposableBean {
             checkpoint = 0;
             rebuildPosition = "";
         }
-        searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, FacetedSearcher.FACTORY);
         Path marker = folder.resolve(OPEN_MARKER);
         Files.writeString(marker, ProcessHandle.current().pid() + "\n");
         // on disk before anything is written to the index, or a power cut could leave no trace of this run
@@ -193,7 +192,7 @@ public class SearchIndex implements DisposableBean {
         }
         emptyFolder();
         writer = newWriter(true);
-        searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, FacetedSearcher.FACTORY);
         checkpoint = 0;
         checkpointAt = null;
         rebuildPosition = "";
@@ -214,13 +213,21 @@ public class SearchIndex implements DisposableBean {
     }
 
     static Analyzer analyzer() {
-        // English stemming for what people wrote; exact terms for ids, names, tags and types
+        // English stemming for what people wrote (sections too, whatever their key); exact terms for
+        // ids, names, tags and types
         Analyzer english = new EnglishAnalyzer();
-        Map<String, Analyzer> fields = new java.util.HashMap<>(Map.of(SearchDocuments.TITLE, english,
-                SearchDocuments.BODY, english, SearchDocuments.AUTHOR_NAME,
-                new org.apache.lucene.analysis.standard.StandardAnalyzer()));
-        SearchDocuments.SECTIONS.forEach(s -> fields.put(SearchDocuments.SECTION_PREFIX + s, english));
-        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
+        Analyzer names = new org.apache.lucene.analysis.standard.StandardAnalyzer();
+        Analyzer keyword = new KeywordAnalyzer();
+        return new org.apache.lucene.analysis.DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String field) {
+                if (SearchFields.TITLE.equals(field) || SearchFields.BODY.equals(field)
+                        || field.startsWith(SearchFields.SECTION_PREFIX)) {
+                    return english;
+                }
+                return SearchFields.AUTHOR_NAME.equals(field) ? names : keyword;
+            }
+        };
     }
 
     IndexWriter writer() {

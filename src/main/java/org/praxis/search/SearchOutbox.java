@@ -14,7 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SearchOutbox {
 
+    /** The kinds of document; each has one {@link SearchSource}. */
     public enum Type { SESSION, PROMPT, THREAD, POST, ANALYSIS, RESPONSE, COMMITMENT }
+
+    /** The entity type of a row that asks for everything shown under a person's name ({@link #everythingBy}). */
+    static final String AUTHOR = "AUTHOR";
 
     private final DSLContext db;
 
@@ -32,9 +36,23 @@ public class SearchOutbox {
         write(type, id, "DELETE");
     }
 
+    /**
+     * Everything the index shows under this person's name is to be indexed again (they were
+     * renamed): every node's indexer finds those documents in its own index, whatever feature
+     * they come from, and reloads them from their sources.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void everythingBy(long memberId) {
+        write(AUTHOR, memberId, "UPSERT");
+    }
+
     private void write(Type type, long id, String operation) {
+        write(type.name(), id, operation);
+    }
+
+    private void write(String type, long id, String operation) {
         db.insertInto(SEARCH_OUTBOX)
-                .set(SEARCH_OUTBOX.ENTITY_TYPE, type.name())
+                .set(SEARCH_OUTBOX.ENTITY_TYPE, type)
                 .set(SEARCH_OUTBOX.ENTITY_ID, id)
                 .set(SEARCH_OUTBOX.OPERATION, operation)
                 .execute();

@@ -1,10 +1,5 @@
 package org.praxis.search;
 
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.SESSION;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -21,7 +16,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -30,13 +24,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.util.BytesRef;
-import org.jooq.DSLContext;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 import org.praxis.base.limit.RateLimiter;
@@ -60,7 +51,9 @@ public class SearchService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchService.class);
 
     private final SearchIndex index;
-    private final DSLContext db;
+    private final SearchSources sources;
+    private final org.praxis.cohort.CohortAccess access;
+    private final Map<SearchResults.Facet, SearchLabels> labels = new java.util.EnumMap<>(SearchResults.Facet.class);
     private final CurrentUser currentUser;
     private final Indexer indexer;
     private final org.praxis.audit.AuditService audit;
@@ -68,13 +61,16 @@ public class SearchService {
     private final RateLimiter limits;
     private final OwnerTokens owners;
 
-    SearchService(SearchIndex index, DSLContext db, CurrentUser currentUser, Indexer indexer,
+    SearchService(SearchIndex index, SearchSources sources, org.praxis.cohort.CohortAccess access,
+            List<SearchLabels> labels, CurrentUser currentUser, Indexer indexer,
             org.praxis.audit.AuditService audit, Clock clock, RateLimiter limits, OwnerTokens owners) {
+        this.sources = sources;
+        this.access = access;
+        labels.forEach(l -> this.labels.put(l.facet(), l));
         this.limits = limits;
         this.clock = clock;
         this.owners = owners;
         this.index = index;
-        this.db = db;
         this.currentUser = currentUser;
         this.indexer = indexer;
         this.audit = audit;
@@ -207,47 +203,84 @@ public class SearchService {
     /** Fewer exact results than this and words spelt alike are tried. */
     static final int SIMILAR_BELOW = 3;
 
-    private static final String[] FACETS = {SearchDocuments.TYPE, SearchDocuments.COHORT, SearchDocuments.SESSION_ID,
-            SearchDocuments.BY};
-
     /** {@code text}: the words alone, without the filters, for highlighting fields the words were not asked of. */
     private record Found(Query query, Query text, TopDocs top, long total, Map<String, Map<String, Long>> counts) {
     }
 
+    /** How many values of a facet are offered. */
+    private static final int FACET_VALUES = 10;
+
+    /**
+     * The words within the reader's rights (and the age asked for) as the base query; type,
+     * cohort, session and author as drill-downs, so each facet counts as if its own choice were
+     * not made (drill-sideways): choosing a type still shows how many of every other type there are.
+     */
     private Found run(IndexSearcher searcher, Query text, Query access, SearchQuery request, boolean recent)
             throws IOException {
         BooleanQuery.Builder built = new BooleanQuery.Builder()
                 .add(text, recent ? BooleanClause.Occur.FILTER : BooleanClause.Occur.MUST)
                 .add(access, BooleanClause.Occur.FILTER);
-        if (request.type() != null) {
-            built.add(new TermQuery(new Term(SearchDocuments.TYPE, request.type())), BooleanClause.Occur.FILTER);
-        }
-        if (request.cohort() != null) {
-            built.add(new TermQuery(new Term(SearchDocuments.COHORT, request.cohort().toString())), BooleanClause.Occur.FILTER);
-        }
-        if (request.session() != null) {
-            built.add(new TermQuery(new Term(SearchDocuments.SESSION_ID, request.session().toString())),
-                    BooleanClause.Occur.FILTER);
-        }
-        if (request.author() != null) {
-            built.add(new TermQuery(new Term(SearchDocuments.BY, request.author().toString())), BooleanClause.Occur.FILTER);
-        }
         if (request.since().days > 0) {
             long from = clock.instant().minus(java.time.Duration.ofDays(request.since().days)).toEpochMilli();
-            built.add(LongPoint.newRangeQuery(SearchDocuments.CREATED, from, Long.MAX_VALUE), BooleanClause.Occur.FILTER);
+            built.add(LongPoint.newRangeQuery(SearchFields.CREATED, from, Long.MAX_VALUE), BooleanClause.Occur.FILTER);
         }
-        Query query = built.build();
+        Query base = built.build();
+        Map<String, String> chosen = new java.util.LinkedHashMap<>();
+        if (request.type() != null) {
+            chosen.put(SearchFields.TYPE, request.type());
+        }
+        if (request.cohort() != null) {
+            chosen.put(SearchFields.COHORT, request.cohort().toString());
+        }
+        if (request.session() != null) {
+            chosen.put(SearchFields.SESSION_ID, request.session().toString());
+        }
+        if (request.author() != null) {
+            chosen.put(SearchFields.BY, request.author().toString());
+        }
         CollectorManager<?, ? extends TopDocs> top = recent || request.order() == SearchQuery.Order.NEWEST
                 ? new TopFieldCollectorManager(NEWEST, request.limit(), null, Integer.MAX_VALUE, false)
                 : new TopScoreDocCollectorManager(request.limit(), null, Integer.MAX_VALUE, false);
-        Object[] both = searcher.search(query, new MultiCollectorManager(top, new FacetCounts(FACETS)));
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) both[1];
-        long total = counts.get(SearchDocuments.TYPE).values().stream().mapToLong(Long::longValue).sum();
-        return new Found(query, text, (TopDocs) both[0], total, counts);
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        for (String dim : SearchSources.FACETS) {
+            counts.put(dim, new java.util.LinkedHashMap<>());
+        }
+        org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState state = searcher instanceof FacetedSearcher f
+                ? f.facets() : null;
+        if (state == null) {
+            // nothing in the index has a facet value yet: plain filters, no counts
+            BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+            chosen.forEach((dim, value) -> filtered.add(new TermQuery(new Term(dim, value)), BooleanClause.Occur.FILTER));
+            Query query = filtered.build();
+            TopDocs docs = searcher.search(query, top);
+            return new Found(query, text, docs, docs.totalHits.value, counts);
+        }
+        org.apache.lucene.facet.DrillDownQuery drill = new org.apache.lucene.facet.DrillDownQuery(
+                SearchSources.FACETS_CONFIG, base);
+        chosen.forEach(drill::add);
+        var result = new org.apache.lucene.facet.DrillSideways(searcher, SearchSources.FACETS_CONFIG, state)
+                .search(drill, top);
+        for (String dim : SearchSources.FACETS) {
+            org.apache.lucene.facet.FacetResult values;
+            try {
+                values = result.facets.getTopChildren(FACET_VALUES, dim);
+            } catch (IllegalArgumentException noSuchDimension) {
+                values = null;
+            }
+            if (values != null) {
+                for (var v : values.labelValues) {
+                    counts.get(dim).put(v.label, v.value.longValue());
+                }
+            }
+        }
+        TopDocs docs = result.collectorResult;
+        // the highlighter needs the words and every filter, drill-downs included, as one query
+        BooleanQuery.Builder whole = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+        chosen.forEach((dim, value) -> whole.add(new TermQuery(new Term(dim, value)), BooleanClause.Occur.FILTER));
+        return new Found(whole.build(), text, docs, docs.totalHits.value, counts);
     }
 
-    private static final Sort NEWEST = new Sort(new SortField(SearchDocuments.CREATED, SortField.Type.LONG, true));
+    private static final Sort NEWEST = new Sort(new SortField(SearchFields.CREATED, SortField.Type.LONG, true));
 
     private SearchResults results(IndexSearcher searcher, Found found, boolean recent, boolean similar,
             Map<Long, String> cohorts) throws IOException {
@@ -256,7 +289,7 @@ public class SearchService {
                         .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
                         .withHandleMultiTermQuery(true)
                         .build()
-                        .highlight(SearchDocuments.BODY, found.query, found.top, 2);
+                        .highlight(SearchFields.BODY, found.query, found.top, 2);
         List<org.apache.lucene.document.Document> docs = new ArrayList<>();
         var stored = searcher.storedFields();
         for (int i = 0; i < found.top.scoreDocs.length; i++) {
@@ -270,58 +303,54 @@ public class SearchService {
         java.util.Set<Long> sessionIds = new java.util.HashSet<>();
         java.util.Set<Long> authorIds = new java.util.HashSet<>();
         for (var doc : docs) {
-            ids(doc.get(SearchDocuments.SESSION_ID), sessionIds);
-            ids(doc.get(SearchDocuments.BY), authorIds);
+            ids(doc.get(SearchFields.SESSION_ID), sessionIds);
+            ids(doc.get(SearchFields.BY), authorIds);
         }
-        found.counts.get(SearchDocuments.SESSION_ID).keySet().forEach(v -> ids(v, sessionIds));
-        found.counts.get(SearchDocuments.BY).keySet().forEach(v -> ids(v, authorIds));
-        Map<Long, String> sessions = sessionIds.isEmpty() ? Map.of()
-                : db.select(SESSION.ID, SESSION.TITLE).from(SESSION).where(SESSION.ID.in(sessionIds)).fetchMap(SESSION.ID,
-                        SESSION.TITLE);
-        Map<Long, String> authors = authorIds.isEmpty() ? Map.of()
-                : db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.in(authorIds)).fetchMap(MEMBER.ID,
-                        MEMBER.DISPLAY_NAME);
+        found.counts.get(SearchFields.SESSION_ID).keySet().forEach(v -> ids(v, sessionIds));
+        found.counts.get(SearchFields.BY).keySet().forEach(v -> ids(v, authorIds));
+        Map<Long, String> sessions = labels(SearchResults.Facet.SESSION, sessionIds);
+        Map<Long, String> authors = labels(SearchResults.Facet.AUTHOR, authorIds);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             var doc = docs.get(i);
-            String key = doc.get(SearchDocuments.KEY);
-            String snippet = snippets[i] != null ? snippets[i] : escape(first(doc.get(SearchDocuments.BODY)));
-            hits.add(new SearchHit(doc.get(SearchDocuments.TYPE), Long.parseLong(key.substring(key.indexOf(':') + 1)),
-                    doc.get(SearchDocuments.PATH), doc.get(SearchDocuments.TITLE),
+            String key = doc.get(SearchFields.KEY);
+            String snippet = snippets[i] != null ? snippets[i] : escape(first(doc.get(SearchFields.BODY)));
+            hits.add(new SearchHit(doc.get(SearchFields.TYPE), Long.parseLong(key.substring(key.indexOf(':') + 1)),
+                    doc.get(SearchFields.PATH), doc.get(SearchFields.TITLE),
                     Jsoup.clean(snippet, Safelist.none().addTags("b")), found.top.scoreDocs[i].score,
-                    Long.parseLong(doc.get(SearchDocuments.COHORT)), label(cohorts, doc.get(SearchDocuments.COHORT)), label(sessions, doc.get(SearchDocuments.SESSION_ID)),
-                    label(authors, doc.get(SearchDocuments.BY)),
-                    java.time.Instant.ofEpochMilli(doc.getField(SearchDocuments.CREATED).numericValue().longValue()),
+                    Long.parseLong(doc.get(SearchFields.COHORT)), label(cohorts, doc.get(SearchFields.COHORT)), label(sessions, doc.get(SearchFields.SESSION_ID)),
+                    label(authors, doc.get(SearchFields.BY)),
+                    java.time.Instant.ofEpochMilli(doc.getField(SearchFields.CREATED).numericValue().longValue()),
                     sections[i]));
         }
         Map<SearchResults.Facet, List<SearchResults.FacetCount>> facets = new java.util.EnumMap<>(SearchResults.Facet.class);
-        facets.put(SearchResults.Facet.TYPE, facet(found.counts.get(SearchDocuments.TYPE), Map.of()));
-        facets.put(SearchResults.Facet.COHORT, facet(found.counts.get(SearchDocuments.COHORT), cohorts));
-        facets.put(SearchResults.Facet.SESSION, facet(found.counts.get(SearchDocuments.SESSION_ID), sessions));
-        facets.put(SearchResults.Facet.AUTHOR, facet(found.counts.get(SearchDocuments.BY), authors));
+        facets.put(SearchResults.Facet.TYPE, facet(found.counts.get(SearchFields.TYPE), Map.of()));
+        facets.put(SearchResults.Facet.COHORT, facet(found.counts.get(SearchFields.COHORT), cohorts));
+        facets.put(SearchResults.Facet.SESSION, facet(found.counts.get(SearchFields.SESSION_ID), sessions));
+        facets.put(SearchResults.Facet.AUTHOR, facet(found.counts.get(SearchFields.BY), authors));
         return new SearchResults(hits, found.total, facets, similar, recent, indexer.rebuilding());
     }
 
-    private static final java.util.Set<String> SHOWN = java.util.Set.of(SearchDocuments.KEY, SearchDocuments.TYPE,
-            SearchDocuments.PATH, SearchDocuments.TITLE, SearchDocuments.COHORT, SearchDocuments.SESSION_ID,
-            SearchDocuments.BY, SearchDocuments.CREATED);
+    private static final java.util.Set<String> SHOWN = java.util.Set.of(SearchFields.KEY, SearchFields.TYPE,
+            SearchFields.PATH, SearchFields.TITLE, SearchFields.COHORT, SearchFields.SESSION_ID,
+            SearchFields.BY, SearchFields.CREATED);
     private static final java.util.Set<String> WITH_BODY = java.util.stream.Stream.concat(SHOWN.stream(),
-            java.util.stream.Stream.of(SearchDocuments.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            java.util.stream.Stream.of(SearchFields.BODY)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * For policy analyses among the hits: the first section, in order, whose text matched, with
      * its own snippet in place of the whole body's.
      */
-    private static void sectionSnippets(IndexSearcher searcher, Found found,
+    private void sectionSnippets(IndexSearcher searcher, Found found,
             List<org.apache.lucene.document.Document> docs, String[] snippets, String[] sections) throws IOException {
-        String analysis = SearchOutbox.Type.ANALYSIS.name().toLowerCase(java.util.Locale.ROOT);
+        java.util.Set<String> withSections = this.sources.typesWithSections();
         int[] hits = java.util.stream.IntStream.range(0, docs.size())
-                .filter(i -> analysis.equals(docs.get(i).get(SearchDocuments.TYPE))).toArray();
+                .filter(i -> withSections.contains(docs.get(i).get(SearchFields.TYPE))).toArray();
         if (hits.length == 0) {
             return;
         }
-        String[] fields = SearchDocuments.SECTIONS.stream().map(s -> SearchDocuments.SECTION_PREFIX + s)
-                .toArray(String[]::new);
+        List<String> keys = this.sources.sections();
+        String[] fields = keys.stream().map(s -> SearchFields.SECTION_PREFIX + s).toArray(String[]::new);
         int[] passages = new int[fields.length];
         java.util.Arrays.fill(passages, 1);
         // one pass over all analysis hits; the words alone are matched in every section field
@@ -339,11 +368,16 @@ public class SearchService {
                 String snippet = bySection.get(fields[f])[h];
                 if (snippet != null && snippet.contains("<b>")) {
                     snippets[hits[h]] = snippet;
-                    sections[hits[h]] = SearchDocuments.SECTIONS.get(f);
+                    sections[hits[h]] = keys.get(f);
                     break;
                 }
             }
         }
+    }
+
+    private Map<Long, String> labels(SearchResults.Facet facet, java.util.Set<Long> ids) {
+        SearchLabels names = labels.get(facet);
+        return ids.isEmpty() || names == null ? Map.of() : names.labels(ids);
     }
 
     private static void ids(String value, java.util.Set<Long> into) {
@@ -403,10 +437,10 @@ public class SearchService {
      * people wrote and the names they wrote under. Nothing of the access rule (owner, cohort,
      * facilitators-only, author ids) is among them.
      */
-    private static final Map<String, String> ASKABLE = Map.of("author", SearchDocuments.AUTHOR_NAME,
-            SearchDocuments.AUTHOR_NAME.toLowerCase(java.util.Locale.ROOT), SearchDocuments.AUTHOR_NAME,
-            SearchDocuments.TYPE, SearchDocuments.TYPE, SearchDocuments.TITLE, SearchDocuments.TITLE,
-            SearchDocuments.BODY, SearchDocuments.BODY);
+    private static final Map<String, String> ASKABLE = Map.of("author", SearchFields.AUTHOR_NAME,
+            SearchFields.AUTHOR_NAME.toLowerCase(java.util.Locale.ROOT), SearchFields.AUTHOR_NAME,
+            SearchFields.TYPE, SearchFields.TYPE, SearchFields.TITLE, SearchFields.TITLE,
+            SearchFields.BODY, SearchFields.BODY);
 
     /**
      * The index field a field named in the query stands for, or null (the words of title and body)
@@ -423,8 +457,8 @@ public class SearchService {
      */
     static Query parse(String q) {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(
-                new String[] {SearchDocuments.TITLE, SearchDocuments.BODY}, SearchIndex.analyzer(),
-                Map.of(SearchDocuments.TITLE, 2f, SearchDocuments.BODY, 1f)) {
+                new String[] {SearchFields.TITLE, SearchFields.BODY}, SearchIndex.analyzer(),
+                Map.of(SearchFields.TITLE, 2f, SearchFields.BODY, 1f)) {
             @Override
             protected Query newFuzzyQuery(Term term, float minimumSimilarity, int prefixLength) {
                 // the ten closest spellings are plenty for a typo, and keep the query cheap
@@ -484,45 +518,20 @@ public class SearchService {
         }
     }
 
+    /**
+     * Who may read what, from the reader's memberships and every source's read rule. Also fills
+     * in the names of the reader's cohorts, for the results.
+     */
     private Query accessFilter(PraxisUser me, Map<Long, String> cohortNames) {
-        String owner = owners.of(me.id());
-        List<BytesRef> member = new ArrayList<>();
-        List<BytesRef> facilitator = new ArrayList<>();
-        db.select(COHORT_MEMBERSHIP.COHORT_ID, COHORT_MEMBERSHIP.ROLE, COHORT.NAME).from(COHORT_MEMBERSHIP)
-                .join(COHORT).on(COHORT.ID.eq(COHORT_MEMBERSHIP.COHORT_ID))
-                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .forEach(r -> {
-                    cohortNames.put(r.value1(), r.value3());
-                    (("FACILITATOR".equals(r.value2())) ? facilitator : member).add(new BytesRef(String.valueOf(r.value1())));
-                });
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        if (!member.isEmpty()) {
-            any.add(new BooleanQuery.Builder()
-                    .add(new TermInSetQuery(SearchDocuments.COHORT, member), BooleanClause.Occur.FILTER)
-                    .add(new BooleanQuery.Builder()
-                            .add(new TermQuery(new Term(SearchDocuments.FACILITATORS_ONLY, "0")), BooleanClause.Occur.SHOULD)
-                            .add(new TermQuery(new Term(SearchDocuments.OWNER, owner)), BooleanClause.Occur.SHOULD)
-                            .build(), BooleanClause.Occur.FILTER)
-                    .build(), BooleanClause.Occur.SHOULD);
+        java.util.Set<Long> all = new java.util.HashSet<>();
+        java.util.Set<Long> facilitating = new java.util.HashSet<>();
+        for (org.praxis.cohort.Membership m : access.myMemberships()) {
+            cohortNames.put(m.cohortId(), m.cohortName());
+            all.add(m.cohortId());
+            if (m.role() == org.praxis.cohort.CohortRole.FACILITATOR) {
+                facilitating.add(m.cohortId());
+            }
         }
-        if (!facilitator.isEmpty()) {
-            any.add(new TermInSetQuery(SearchDocuments.COHORT, facilitator), BooleanClause.Occur.SHOULD);
-        }
-        // published to every cohort: for everyone who belongs to one
-        if (!member.isEmpty() || !facilitator.isEmpty()) {
-            any.add(new TermQuery(new Term(SearchDocuments.PUBLISHED, "1")), BooleanClause.Occur.SHOULD);
-        }
-        BooleanQuery built = any.build();
-        if (built.clauses().isEmpty()) {
-            return new MatchNoDocsQuery();
-        }
-        // what only its author may find stays theirs, whatever role the reader has in the cohort
-        return new BooleanQuery.Builder()
-                .add(built, BooleanClause.Occur.FILTER)
-                .add(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(SearchDocuments.OWNER_ONLY, "1")), BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(SearchDocuments.OWNER, owner)), BooleanClause.Occur.MUST_NOT)
-                        .build(), BooleanClause.Occur.MUST_NOT)
-                .build();
+        return sources.accessFilter(new SearchReader(all, facilitating, owners.of(me.id())));
     }
 }

@@ -146,12 +146,12 @@ class HiddenNameSearchTest extends IntegrationTest {
             for (FieldInfo field : fields) {
                 for (String value : List.of(String.valueOf(author.id()), owners.of(author.id()), author.name(),
                         author.name().toLowerCase(java.util.Locale.ROOT))) {
-                    if (List.of(SearchDocuments.COHORT, SearchDocuments.SESSION_ID, SearchDocuments.KEY).contains(field.name)
+                    if (List.of(SearchFields.COHORT, SearchFields.SESSION_ID, SearchFields.KEY).contains(field.name)
                             && value.equals(String.valueOf(author.id()))) {
                         continue; // these hold the ids of other things, which may be the same number
                     }
                     assertThat(searcher.count(new BooleanQuery.Builder()
-                            .add(new TermQuery(new Term(SearchDocuments.KEY, SearchDocuments.key(SearchOutbox.Type.POST, hidden))),
+                            .add(new TermQuery(new Term(SearchFields.KEY, SearchFields.key(SearchOutbox.Type.POST, hidden))),
                                     BooleanClause.Occur.FILTER)
                             .add(new TermQuery(new Term(field.name, value)), BooleanClause.Occur.FILTER).build()))
                             .as(field.name + " = " + value).isZero();
@@ -159,9 +159,9 @@ class HiddenNameSearchTest extends IntegrationTest {
             }
             // the named post does carry its author, so the check above looks where a name would be
             assertThat(searcher.count(new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(SearchDocuments.KEY, SearchDocuments.key(SearchOutbox.Type.POST, named))),
+                    .add(new TermQuery(new Term(SearchFields.KEY, SearchFields.key(SearchOutbox.Type.POST, named))),
                             BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(SearchDocuments.BY, String.valueOf(author.id()))), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(SearchFields.BY, String.valueOf(author.id()))), BooleanClause.Occur.FILTER)
                     .build())).isEqualTo(1);
         } finally {
             index.searchers().release(searcher);

@@ -33,7 +33,7 @@ class IndexRecoveryTest extends IntegrationTest {
     @Autowired
     DSLContext db;
     @Autowired
-    SearchDocuments documents;
+    SearchSources documents;
     @Autowired
     ThreadService threads;
     @Autowired
@@ -347,7 +347,7 @@ class IndexRecoveryTest extends IntegrationTest {
             try {
                 var top = searcher.search(SearchService.parse(word), 10);
                 assertThat(top.scoreDocs).hasSize(1);
-                assertThat(searcher.storedFields().document(top.scoreDocs[0].doc).get(SearchDocuments.BODY)).contains(stored);
+                assertThat(searcher.storedFields().document(top.scoreDocs[0].doc).get(SearchFields.BODY)).contains(stored);
             } finally {
                 reopened.searchers().release(searcher);
             }
@@ -387,6 +387,10 @@ class IndexRecoveryTest extends IntegrationTest {
     org.praxis.audit.AuditService audit;
     @Autowired
     org.praxis.base.limit.RateLimiter limits;
+    @Autowired
+    org.praxis.cohort.CohortAccess cohortAccess;
+    @Autowired
+    java.util.List<SearchLabels> labels;
 
     /**
      * A post indexed on its own (after the index was built, so in a segment of its own), a search
@@ -401,7 +405,7 @@ class IndexRecoveryTest extends IntegrationTest {
             String stored = IndexDamage.storedOnly();
             long id = post("damaged while in use " + stored + " " + word);
             indexing.catchUp();
-            SearchService searching = new SearchService(index, db, currentUser, indexing, audit, Clock.systemUTC(), limits, owners);
+            SearchService searching = new SearchService(index, documents, cohortAccess, labels, currentUser, indexing, audit, Clock.systemUTC(), limits, owners);
             data.signIn(author);
             assertThat(searching.search(SearchQuery.of(word)).hits()).extracting(SearchHit::id).containsExactly(id);
             int before = index.generation();

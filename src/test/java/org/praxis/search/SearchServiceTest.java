@@ -28,7 +28,7 @@ class SearchServiceTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
-    SearchDocuments documents;
+    SearchSources documents;
     @Autowired
     org.jooq.DSLContext db;
 
