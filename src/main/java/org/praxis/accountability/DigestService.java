@@ -157,16 +157,14 @@ public class DigestService {
     /** What is new for the member since then, as they may read it. */
     Digest compose(long memberId, OffsetDateTime since, OffsetDateTime now, ZoneId zone) {
         var mine = COHORT_MEMBERSHIP.as("mine");
-        // threads they started or posted in; replies by others they may read (facilitators-only ones for facilitators)
+        // threads they started or posted in; replies by others they may read in the thread (conversation's rule)
         var inThread = DSL.exists(DSL.selectOne().from(POST.as("own")).where(POST.as("own").THREAD_ID.eq(THREAD.ID))
                 .and(POST.as("own").AUTHOR_ID.eq(memberId))).or(THREAD.CREATED_BY.eq(memberId));
-        var facilitator = DSL.exists(DSL.selectOne().from(mine).where(mine.COHORT_ID.eq(THREAD.COHORT_ID))
-                .and(mine.MEMBER_ID.eq(memberId)).and(mine.ROLE.eq("FACILITATOR")));
         List<String> replies = db.select(THREAD.TITLE, DSL.count()).from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
                 .where(POST.CREATED_AT.gt(since)).and(POST.AUTHOR_ID.ne(memberId)).and(POST.DELETED_AT.isNull())
                 .and(POST.HIDDEN_AT.isNull()).and(inThread)
                 .and(DSL.exists(DSL.selectOne().from(mine).where(mine.COHORT_ID.eq(THREAD.COHORT_ID)).and(mine.MEMBER_ID.eq(memberId))))
-                .and(POST.FACILITATORS_ONLY.isFalse().or(facilitator))
+                .and(org.praxis.conversation.Posts.visibleTo(DSL.val(memberId)))
                 .groupBy(THREAD.ID, THREAD.TITLE).orderBy(DSL.max(POST.CREATED_AT).desc()).limit(20)
                 .fetch(r -> messages.text("digest.reply", r.value1(), r.value2()));
         List<String> mentions = db.select(THREAD.TITLE).from(NOTIFICATION).join(THREAD).on(THREAD.ID.eq(NOTIFICATION.THREAD_ID))

@@ -90,17 +90,13 @@ public class ThreadService {
         ThreadHeader header = header(threadId);
         PraxisUser me = currentUser.require();
         boolean facilitator = header.facilitator();
-        // a facilitators-only post is read by its author, the facilitators, and — when it answers a
-        // facilitators-only post — that post's author: a private exchange with the facilitators
-        var parent = POST.as("parent");
+        // the header has checked that they are in the cohort; the rest is the one rule of Posts
         var visible = facilitator ? org.jooq.impl.DSL.noCondition()
-                : POST.FACILITATORS_ONLY.isFalse().or(POST.AUTHOR_ID.eq(me.id()))
-                        .or(parent.AUTHOR_ID.eq(me.id()).and(parent.FACILITATORS_ONLY.isTrue()));
+                : Posts.readableByPeer(org.jooq.impl.DSL.val(me.id()));
         List<PostItem> flat = db.select(POST.ID, POST.PARENT_ID, POST.DEPTH, POST.AUTHOR_ID, MEMBER.DISPLAY_NAME,
                         POST.NAME_HIDDEN, POST.BODY_HTML, POST.BODY_MARKDOWN, POST.HIDDEN_AT, POST.HIDDEN_REASON,
                         POST.DELETED_AT, POST.FACILITATORS_ONLY, POST.CREATED_AT, POST.EDITED_AT)
                 .from(POST).join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
-                .leftJoin(parent).on(parent.ID.eq(POST.PARENT_ID))
                 .where(POST.THREAD_ID.eq(threadId)).and(visible)
                 .orderBy(POST.CREATED_AT, POST.ID)
                 .fetch(r -> toItem(r, me.id(), facilitator));

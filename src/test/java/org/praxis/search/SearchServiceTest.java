@@ -98,6 +98,29 @@ class SearchServiceTest extends IntegrationTest {
     }
 
     @Test
+    void a_member_finds_the_facilitators_private_answer_they_read_in_the_thread_and_no_peer_does() throws Exception {
+        long question = post(author, "a question for the facilitators only " + word, true, false);
+        data.signIn(facilitator);
+        long answer = threads.reply(thread, question, "here is our answer " + word, false, false);
+        TestData.Person elsewhere = data.personIn(data.cohort(), Role.FACILITATOR);
+
+        // the thread page shows the answer to the one who asked, and not to a peer: search agrees with it
+        data.signIn(author);
+        assertThat(threads.read(thread, ThreadService.Sort.OLDEST_FIRST).posts())
+                .extracting(org.praxis.conversation.PostItem::id).contains(question, answer);
+        assertThat(find(author, "answer " + word)).extracting(SearchHit::id).containsExactly(answer);
+        assertThat(find(author, word)).extracting(SearchHit::id).containsExactlyInAnyOrder(question, answer);
+
+        data.signIn(peer);
+        assertThat(threads.read(thread, ThreadService.Sort.OLDEST_FIRST).posts())
+                .extracting(org.praxis.conversation.PostItem::id).doesNotContain(question, answer);
+        assertThat(find(peer, word)).isEmpty();
+        assertThat(results(peer, SearchQuery.of(word)).total()).isZero();
+        assertThat(find(elsewhere, word)).isEmpty();
+        assertThat(find(facilitator, word)).extracting(SearchHit::id).containsExactlyInAnyOrder(question, answer);
+    }
+
+    @Test
     void hidden_and_removed_posts_leave_the_index_and_hidden_names_are_not_searchable() throws Exception {
         long hidden = post(author, "to be hidden " + word, false, false);
         long removed = post(peer, "to be removed " + word, false, false);
