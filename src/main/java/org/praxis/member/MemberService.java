@@ -50,9 +50,11 @@ public class MemberService {
     private final PasswordEncoder passwordEncoder;
     private final AuditService audit;
     private final SignedInSessions sessions;
+    private final org.praxis.search.SearchOutbox outbox;
 
     MemberService(DSLContext db, CurrentUser currentUser, PasswordEncoder passwordEncoder, AuditService audit,
-            SignedInSessions sessions) {
+            SignedInSessions sessions, org.praxis.search.SearchOutbox outbox) {
+        this.outbox = outbox;
         this.db = db;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
@@ -158,6 +160,11 @@ public class MemberService {
         draft.setId(id);
         validate(draft);
         mayPlaceInCohort(actor, draft.getCohortId());
+        String oldName = db.select(MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(id)).fetchSingle(MEMBER.DISPLAY_NAME);
+        if (!oldName.equals(draft.getDisplayName().strip())) {
+            // what they wrote is found by their name: every node indexes it again under the new one
+            outbox.everythingBy(id);
+        }
         try {
             db.update(MEMBER)
                     .set(values(draft))

@@ -120,6 +120,31 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(find(facilitator, word)).extracting(SearchHit::id).containsExactlyInAnyOrder(question, answer);
     }
 
+    @Autowired
+    org.praxis.member.MemberService members;
+
+    @Test
+    void a_renamed_member_is_found_by_their_new_name_and_no_longer_by_the_old_one() throws Exception {
+        long postId = post(author, "what I wrote before my name changed " + word, false, false);
+        long second = post(author, "and another thing " + word, false, false);
+        long anonymous = post(author, "said without a name " + word, false, true);
+        assertThat(find(peer, "author:" + author.name() + " " + word)).extracting(SearchHit::id)
+                .containsExactlyInAnyOrder(postId, second);
+
+        String newName = "Renamed" + word;
+        data.signIn(data.person(Role.ADMIN));
+        org.praxis.member.MemberDraft draft = members.draftOf(author.id());
+        draft.setDisplayName(newName);
+        members.update(author.id(), draft);
+
+        assertThat(find(peer, "author:" + newName + " " + word)).extracting(SearchHit::id)
+                .containsExactlyInAnyOrder(postId, second);
+        assertThat(find(peer, "author:" + author.name() + " " + word)).isEmpty();
+        assertThat(find(peer, word)).extracting(SearchHit::id).contains(anonymous);
+        assertThat(results(peer, SearchQuery.of(word)).facets().get(SearchResults.Facet.AUTHOR))
+                .extracting(SearchResults.FacetCount::label).containsExactly(newName);
+    }
+
     @Test
     void hidden_and_removed_posts_leave_the_index_and_hidden_names_are_not_searchable() throws Exception {
         long hidden = post(author, "to be hidden " + word, false, false);
