@@ -299,6 +299,28 @@ class SearchServiceTest extends IntegrationTest {
     }
 
     @Test
+    void choosing_a_facet_value_narrows_the_results_but_each_facet_still_counts_its_other_values() throws Exception {
+        long[] inSession = sessionWithThread(cohort);
+        long a = post(author, "burdens of proof " + word, false, false);
+        long b = post(peer, "burdens of time " + word, false, false);
+
+        SearchResults posts = results(peer, query(word, "post", null, null, null, null, null));
+        assertThat(posts.hits()).extracting(SearchHit::id).containsExactlyInAnyOrder(a, b);
+        assertThat(posts.total()).isEqualTo(2);
+        // drill-sideways: the type facet counts as if no type were chosen, so the session is still offered
+        assertThat(counts(posts, SearchResults.Facet.TYPE)).containsOnly(java.util.Map.entry("post", 2L),
+                java.util.Map.entry("session", 1L));
+        // the other facets count within the choice: the session itself is no post
+        assertThat(counts(posts, SearchResults.Facet.SESSION)).doesNotContainKey(String.valueOf(inSession[0]));
+
+        SearchResults byPeer = results(peer, query(word, "post", null, null, peer.id(), null, null));
+        assertThat(byPeer.hits()).extracting(SearchHit::id).containsExactly(b);
+        assertThat(counts(byPeer, SearchResults.Facet.AUTHOR)).containsOnly(
+                java.util.Map.entry(String.valueOf(author.id()), 1L), java.util.Map.entry(String.valueOf(peer.id()), 1L));
+        assertThat(counts(byPeer, SearchResults.Facet.TYPE)).containsOnly(java.util.Map.entry("post", 1L));
+    }
+
+    @Test
     void a_misspelt_word_finds_words_spelt_alike_and_says_so() throws Exception {
         long id = post(author, "We hired an interpreter for every clinic " + word, false, false);
 
