@@ -149,6 +149,7 @@ public final class SearchBenchmark {
                     statement.setString(1, texts.get(i % queries));
                     statement.setLong(2, who.id());
                     statement.setLong(3, who.id());
+                    statement.setLong(4, who.id());
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
                             hitCounts[1]++;
@@ -168,7 +169,7 @@ public final class SearchBenchmark {
 
     /**
      * The user's cohorts (facilitators see facilitators-only posts of their cohort, members their
-     * own), no removed or hidden posts; best 20 by {@code ts_rank}, then a snippet for each.
+     * own and the answers to their own), no removed or hidden posts; best 20 by {@code ts_rank}, then a snippet for each.
      */
     private static final String PG_QUERY = """
             with q as (select websearch_to_tsquery('english', ?) as query),
@@ -178,7 +179,9 @@ public final class SearchBenchmark {
                    join cohort_membership m on m.cohort_id = t.cohort_id and m.member_id = ?, q
               where p.bench_tsv @@ q.query
                 and p.deleted_at is null and p.hidden_at is null
-                and (not p.facilitators_only or m.role = 'FACILITATOR' or p.author_id = ?)
+                and (not p.facilitators_only or m.role = 'FACILITATOR' or p.author_id = ?
+                     or exists (select 1 from post pp where pp.id = p.parent_id and pp.author_id = ?
+                                and pp.facilitators_only))
               order by rank desc
               limit 20)
             select top.id, top.rank, ts_headline('english', top.body_markdown, q.query) from top, q

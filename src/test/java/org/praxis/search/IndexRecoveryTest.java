@@ -86,6 +86,33 @@ class IndexRecoveryTest extends IntegrationTest {
         return new Indexer(db, index, documents, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)), owners);
     }
 
+    @Autowired
+    org.praxis.member.MemberService members;
+
+    @Test
+    void another_node_follows_a_rename_from_the_outbox_and_its_own_index() throws Exception {
+        post("written before the rename " + word);
+        SearchIndex other = new SearchIndex(properties);
+        try {
+            Indexer otherNode = indexerFor(other);
+            otherNode.finishRebuild();
+            otherNode.catchUp();
+            assertThat(count(other, "author:" + author.name() + " " + word)).isEqualTo(1);
+
+            String newName = "Renamed" + word;
+            data.signIn(data.person(Role.ADMIN));
+            org.praxis.member.MemberDraft draft = members.draftOf(author.id());
+            draft.setDisplayName(newName);
+            members.update(author.id(), draft);
+            otherNode.catchUp();
+
+            assertThat(count(other, "author:" + newName + " " + word)).isEqualTo(1);
+            assertThat(count(other, "author:" + author.name() + " " + word)).isZero();
+        } finally {
+            other.destroy();
+        }
+    }
+
     @Test
     void an_index_whose_folder_was_deleted_is_rebuilt_from_the_tables_not_the_outbox() throws Exception {
         post("kept in the database " + word);
