@@ -364,7 +364,8 @@ public class CommitmentService {
         var helpers = DSL.field(DSL.selectCount().from(COMMITMENT_HELP).where(COMMITMENT_HELP.COMMITMENT_ID.eq(COMMITMENT.ID)));
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<Long, ZoneId> zones = new HashMap<>();
-        return db.select(COMMITMENT.ID, COMMITMENT.COHORT_ID, Members.displayName(COMMITMENT.MEMBER_ID), COMMITMENT.WHAT, COMMITMENT.DUE_ON,
+        return db.select(COMMITMENT.ID, COMMITMENT.COHORT_ID, Members.displayName(COMMITMENT.MEMBER_ID), COMMITMENT.WHAT,
+                        COMMITMENT.DUE_ON,
                         COMMITMENT.STATUS, COMMITMENT.VISIBILITY, COMMITMENT.NEXT_CHECK_IN, latest.NOTE, latest.CREATED_AT,
                         helpers)
                 .from(COMMITMENT)

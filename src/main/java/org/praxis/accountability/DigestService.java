@@ -128,7 +128,8 @@ public class DigestService {
         int sent = 0;
         for (var m : due.entrySet()) {
             try {
-                Boolean went = transactions.execute(tx -> sendFor(m.getKey(), DigestFrequency.valueOf(m.getValue()), now));
+                DigestFrequency frequency = DigestFrequency.valueOf(m.getValue());
+                Boolean went = transactions.execute(tx -> sendFor(m.getKey(), frequency, now));
                 sent += Boolean.TRUE.equals(went) ? 1 : 0;
             } catch (RuntimeException e) {
                 log.warn("Digest for member {} not sent: {}", m.getKey(), e.getMessage());

@@ -180,7 +180,8 @@ public class AnalysisService {
     public void linkToSession(long id, long sessionId, boolean featured) {
         Row row = row(id);
         PraxisUser me = access.requireFacilitator(row.cohortId);
-        if (sessions.cohortOf(sessionId).filter(c -> c == row.cohortId).isEmpty() || row.status == AnalysisStatus.DRAFT) {
+        boolean ofItsCohort = sessions.cohortOf(sessionId).filter(c -> c == row.cohortId).isPresent();
+        if (!ofItsCohort || row.status == AnalysisStatus.DRAFT) {
             throw new AccessDeniedException("Not a session of this analysis's cohort");
         }
         db.insertInto(ANALYSIS_SESSION).set(ANALYSIS_SESSION.ANALYSIS_ID, id).set(ANALYSIS_SESSION.SESSION_ID, sessionId)
@@ -208,7 +209,8 @@ public class AnalysisService {
         }
         access.requireMember(cohortId);
         PraxisUser me = currentUser.require();
-        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, Organizations.name(ANALYSIS.ORGANIZATION_ID), ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
+        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, Organizations.name(ANALYSIS.ORGANIZATION_ID),
+                        ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
                         ANALYSIS.PUBLISHED, ANALYSIS.UPDATED_AT, ANALYSIS_SESSION.FEATURED)
                 .from(ANALYSIS_SESSION).join(ANALYSIS).on(ANALYSIS.ID.eq(ANALYSIS_SESSION.ANALYSIS_ID))
                 .where(ANALYSIS_SESSION.SESSION_ID.eq(sessionId)).and(visibleTo(me))
@@ -346,7 +348,8 @@ public class AnalysisService {
         var comments = DSL.field(DSL.selectCount().from(ANALYSIS_COMMENT).where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(ANALYSIS.ID)));
         var featured = DSL.field(DSL.exists(DSL.selectOne().from(ANALYSIS_SESSION)
                 .where(ANALYSIS_SESSION.ANALYSIS_ID.eq(ANALYSIS.ID)).and(ANALYSIS_SESSION.FEATURED.isTrue())));
-        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, Organizations.name(ANALYSIS.ORGANIZATION_ID), ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
+        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, Organizations.name(ANALYSIS.ORGANIZATION_ID),
+                        ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
                         ANALYSIS.PUBLISHED, comments, ANALYSIS.UPDATED_AT, featured)
                 .from(ANALYSIS)
                 .where(where)
@@ -400,7 +403,8 @@ public class AnalysisService {
         return db.select(ANALYSIS_COMMENT.ID, ANALYSIS_COMMENT.SECTION, ANALYSIS_COMMENT.VERSION_NUMBER,
                         Members.displayName(ANALYSIS_COMMENT.AUTHOR_ID), ANALYSIS_COMMENT.BODY_HTML, ANALYSIS_COMMENT.CREATED_AT)
                 .from(ANALYSIS_COMMENT)
-                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).and(Members.displayName(ANALYSIS_COMMENT.AUTHOR_ID).isNotNull()).orderBy(ANALYSIS_COMMENT.CREATED_AT, ANALYSIS_COMMENT.ID)
+                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).and(ANALYSIS_COMMENT.AUTHOR_ID.isNotNull())
+                .orderBy(ANALYSIS_COMMENT.CREATED_AT, ANALYSIS_COMMENT.ID)
                 .fetch(r -> new SectionComment(r.value1(), Section.valueOf(r.value2().toUpperCase(java.util.Locale.ROOT)),
                         r.value3(), r.value4(), r.value5(), r.value6()));
     }
@@ -430,11 +434,13 @@ public class AnalysisService {
         }
         List<String> news = new ArrayList<>();
         db.select(ANALYSIS_COMMENT.SECTION, Members.displayName(ANALYSIS_COMMENT.AUTHOR_ID)).from(ANALYSIS_COMMENT)
-                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).and(Members.displayName(ANALYSIS_COMMENT.AUTHOR_ID).isNotNull()).and(ANALYSIS_COMMENT.CREATED_AT.gt(last))
+                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).and(ANALYSIS_COMMENT.AUTHOR_ID.isNotNull())
+                .and(ANALYSIS_COMMENT.CREATED_AT.gt(last))
                 .and(ANALYSIS_COMMENT.AUTHOR_ID.ne(me.id())).orderBy(ANALYSIS_COMMENT.CREATED_AT)
                 .forEach(r -> news.add("comment:" + r.value1() + ":" + r.value2()));
         db.select(ANALYSIS_VERSION.NUMBER, Members.displayName(ANALYSIS_VERSION.SAVED_BY)).from(ANALYSIS_VERSION)
-                .where(ANALYSIS_VERSION.ANALYSIS_ID.eq(id)).and(Members.displayName(ANALYSIS_VERSION.SAVED_BY).isNotNull()).and(ANALYSIS_VERSION.SAVED_AT.gt(last))
+                .where(ANALYSIS_VERSION.ANALYSIS_ID.eq(id)).and(ANALYSIS_VERSION.SAVED_BY.isNotNull())
+                .and(ANALYSIS_VERSION.SAVED_AT.gt(last))
                 .and(ANALYSIS_VERSION.SAVED_BY.ne(me.id())).orderBy(ANALYSIS_VERSION.NUMBER)
                 .forEach(r -> news.add("version:" + r.value1() + ":" + r.value2()));
         return news;

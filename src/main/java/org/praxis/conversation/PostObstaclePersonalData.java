@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The obstacles a member named on their posts, with their notes (the links are this feature's,
- * the list is the obstacle feature's). Those named on check-ins go with the commitments. Erasing deletes them for posts the member had removed, or for all their
+ * the list is the obstacle feature's). Those named on check-ins go with the commitments.
+ * Erasing deletes them for posts the member had removed, or for all their
  * posts when their contributions are not kept.
  */
 @Component

@@ -103,7 +103,8 @@ public class WorksheetService {
         LocalDate today = LocalDate.now(clock.withZone(access.zoneOf(cohortId)));
         Validation v = new Validation();
         if (sessionId != null) {
-            v.check(sessions.cohortOf(sessionId).filter(c -> c == cohortId).isPresent(), "session", "worksheet.assign.session-outside");
+            v.check(sessions.cohortOf(sessionId).filter(c -> c == cohortId).isPresent(), "session",
+                    "worksheet.assign.session-outside");
         }
         v.check(dueOn == null || !dueOn.isBefore(today), "due", "validation.date-past");
         v.check(reviewOn == null || !reviewOn.isBefore(today), "review", "validation.date-past");
@@ -176,7 +177,8 @@ public class WorksheetService {
                 .and(WORKSHEET_RESPONSE.MEMBER_ID.eq(me.id())));
         return db.select(WORKSHEET_ASSIGNMENT.ID, WORKSHEET_ASSIGNMENT.COHORT_ID,
                         Cohorts.name(WORKSHEET_ASSIGNMENT.COHORT_ID), WORKSHEET_ASSIGNMENT.SESSION_ID,
-                        Sessions.title(WORKSHEET_ASSIGNMENT.SESSION_ID), WORKSHEET_ASSIGNMENT.TEMPLATE_ID, latest.DEFINITION, WORKSHEET_ASSIGNMENT.DUE_ON,
+                        Sessions.title(WORKSHEET_ASSIGNMENT.SESSION_ID), WORKSHEET_ASSIGNMENT.TEMPLATE_ID, latest.DEFINITION,
+                        WORKSHEET_ASSIGNMENT.DUE_ON,
                         WORKSHEET_ASSIGNMENT.REVIEW_ON, mine.ID, mine.STATUS, rounds)
                 .from(WORKSHEET_ASSIGNMENT)
                 .join(latest).on(latest.TEMPLATE_ID.eq(WORKSHEET_ASSIGNMENT.TEMPLATE_ID))
