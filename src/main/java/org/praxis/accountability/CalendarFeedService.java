@@ -1,15 +1,16 @@
 package org.praxis.accountability;
 
 import static org.praxis.jooq.Tables.CALENDAR_FEED;
-import static org.praxis.jooq.Tables.MEMBER;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.praxis.base.mail.Mailer;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.base.security.Tokens;
+import org.praxis.member.Members;
 import org.praxis.session.ICalendar;
 import org.praxis.session.SessionService;
 import org.springframework.stereotype.Service;
@@ -72,8 +73,9 @@ public class CalendarFeedService {
         if (!Tokens.plausible(token)) {
             return new Feed(State.UNKNOWN, null);
         }
-        var r = db.select(CALENDAR_FEED.MEMBER_ID, CALENDAR_FEED.REVOKED_AT, MEMBER.ACTIVE).from(CALENDAR_FEED)
-                .join(MEMBER).on(MEMBER.ID.eq(CALENDAR_FEED.MEMBER_ID))
+        var r = db.select(CALENDAR_FEED.MEMBER_ID, CALENDAR_FEED.REVOKED_AT,
+                        DSL.field(Members.active(CALENDAR_FEED.MEMBER_ID)))
+                .from(CALENDAR_FEED)
                 .where(CALENDAR_FEED.TOKEN_HASH.eq(Tokens.hash(token))).fetchOne();
         if (r == null) {
             return new Feed(State.UNKNOWN, null);

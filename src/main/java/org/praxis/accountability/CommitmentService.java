@@ -4,13 +4,6 @@ import static org.praxis.jooq.Tables.CHECK_IN;
 import static org.praxis.jooq.Tables.CHECK_IN_OBSTACLE;
 import static org.praxis.jooq.Tables.COMMITMENT;
 import static org.praxis.jooq.Tables.COMMITMENT_HELP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.OBSTACLE;
-import static org.praxis.jooq.Tables.POST;
-import static org.praxis.jooq.Tables.SESSION;
-import static org.praxis.jooq.Tables.THREAD;
-import static org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
-import static org.praxis.jooq.Tables.WORKSHEET_TEMPLATE_VERSION;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,9 +25,15 @@ import org.praxis.base.security.PraxisUser;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
 import org.praxis.conversation.ThreadService;
+import org.praxis.conversation.Threads;
+import org.praxis.member.Members;
 import org.praxis.notification.NotificationService;
 import org.praxis.obstacle.ObstacleService;
+import org.praxis.obstacle.Obstacles;
 import org.praxis.search.SearchOutbox;
+import org.praxis.session.SessionService;
+import org.praxis.session.Sessions;
+import org.praxis.worksheet.WorksheetService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,10 +63,14 @@ public class CommitmentService {
     private final SearchOutbox outbox;
     private final AuditService audit;
     private final Clock clock;
+    private final SessionService sessions;
+    private final WorksheetService worksheets;
 
     CommitmentService(DSLContext db, CohortAccess access, CurrentUser currentUser, AnalysisService analyses,
             ThreadService threads, ObstacleService obstacles, NotificationService notifications, SearchOutbox outbox,
-            AuditService audit, Clock clock) {
+            AuditService audit, Clock clock, SessionService sessions, WorksheetService worksheets) {
+        this.sessions = sessions;
+        this.worksheets = worksheets;
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -121,10 +124,7 @@ public class CommitmentService {
             Long discussion = db.select(COMMITMENT.DISCUSSION_ID).from(COMMITMENT).where(COMMITMENT.ID.eq(id))
                     .fetchOne(COMMITMENT.DISCUSSION_ID);
             if (discussion != null) {
-                db.select(POST.ID).from(POST).where(POST.THREAD_ID.eq(discussion)).fetch(POST.ID)
-                        .forEach(post -> outbox.delete(SearchOutbox.Type.POST, post));
-                outbox.delete(SearchOutbox.Type.THREAD, discussion);
-                db.deleteFrom(THREAD).where(THREAD.ID.eq(discussion)).execute();
+                threads.removeReview(discussion);
                 audit.record(me.id(), "commitment.discussion-removed", "commitment", id, null, null);
             }
         }
@@ -180,26 +180,24 @@ public class CommitmentService {
         Row row = row(id);
         requireReader(row, me);
         var c = db.selectFrom(COMMITMENT).where(COMMITMENT.ID.eq(id)).fetchSingle();
-        String author = db.select(MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(row.memberId)).fetchSingle(MEMBER.DISPLAY_NAME);
+        String author = db.select(Members.displayName(DSL.val(row.memberId))).fetchSingle().value1();
         boolean mine = row.memberId == me.id();
         CommitmentDetails.Link session = c.getSessionId() == null ? null
-                : db.select(SESSION.TITLE).from(SESSION).where(SESSION.ID.eq(c.getSessionId())).fetchOptional(SESSION.TITLE)
+                : db.select(Sessions.title(DSL.val(c.getSessionId()))).fetchOptional(0, String.class)
                         .map(t -> new CommitmentDetails.Link(c.getSessionId(), t, "sessions/" + c.getSessionId())).orElse(null);
         CommitmentDetails.Link analysis = c.getAnalysisId() == null ? null : analyses.titleIfReadable(c.getAnalysisId())
                 .map(t -> new CommitmentDetails.Link(c.getAnalysisId(), t, "analyses/" + c.getAnalysisId())).orElse(null);
         // a worksheet response shows to its author only: others may not be allowed to read it
         CommitmentDetails.Link response = c.getResponseId() == null || !mine ? null
-                : db.select(WORKSHEET_TEMPLATE_VERSION.TITLE).from(WORKSHEET_RESPONSE).join(WORKSHEET_TEMPLATE_VERSION)
-                        .on(WORKSHEET_TEMPLATE_VERSION.ID.eq(WORKSHEET_RESPONSE.TEMPLATE_VERSION_ID))
-                        .where(WORKSHEET_RESPONSE.ID.eq(c.getResponseId())).fetchOptional(WORKSHEET_TEMPLATE_VERSION.TITLE)
+                : worksheets.ownResponseTitle(c.getResponseId())
                         .map(t -> new CommitmentDetails.Link(c.getResponseId(), t, "worksheets/responses/" + c.getResponseId()))
                         .orElse(null);
         CommitmentDetails.Link thread = c.getThreadId() == null ? null
-                : db.select(THREAD.TITLE).from(THREAD).where(THREAD.ID.eq(c.getThreadId())).fetchOptional(THREAD.TITLE)
+                : db.select(Threads.title(DSL.val(c.getThreadId()))).fetchOptional(0, String.class)
                         .map(t -> new CommitmentDetails.Link(c.getThreadId(), t, "threads/" + c.getThreadId())).orElse(null);
-        List<String> helpers = db.select(MEMBER.DISPLAY_NAME).from(COMMITMENT_HELP).join(MEMBER)
-                .on(MEMBER.ID.eq(COMMITMENT_HELP.MEMBER_ID)).where(COMMITMENT_HELP.COMMITMENT_ID.eq(id))
-                .orderBy(COMMITMENT_HELP.CREATED_AT).fetch(MEMBER.DISPLAY_NAME);
+        List<String> helpers = db.select(Members.displayName(COMMITMENT_HELP.MEMBER_ID)).from(COMMITMENT_HELP)
+                .where(COMMITMENT_HELP.COMMITMENT_ID.eq(id))
+                .orderBy(COMMITMENT_HELP.CREATED_AT).fetch(r -> r.value1());
         boolean offered = db.fetchExists(COMMITMENT_HELP, COMMITMENT_HELP.COMMITMENT_ID.eq(id)
                 .and(COMMITMENT_HELP.MEMBER_ID.eq(me.id())));
         return new CommitmentDetails(id, row.cohortId, row.memberId, author, c.getWhat(), c.getDueOn(), c.getDoneWhen(),
@@ -210,9 +208,9 @@ public class CommitmentService {
 
     private List<CheckIn> checkIns(long id) {
         Map<Long, List<String>> named = new HashMap<>();
-        db.select(CHECK_IN_OBSTACLE.CHECK_IN_ID, OBSTACLE.LABEL).from(CHECK_IN_OBSTACLE).join(OBSTACLE)
-                .on(OBSTACLE.ID.eq(CHECK_IN_OBSTACLE.OBSTACLE_ID)).join(CHECK_IN).on(CHECK_IN.ID.eq(CHECK_IN_OBSTACLE.CHECK_IN_ID))
-                .where(CHECK_IN.COMMITMENT_ID.eq(id)).orderBy(OBSTACLE.POSITION)
+        db.select(CHECK_IN_OBSTACLE.CHECK_IN_ID, Obstacles.label(CHECK_IN_OBSTACLE.OBSTACLE_ID)).from(CHECK_IN_OBSTACLE)
+                .join(CHECK_IN).on(CHECK_IN.ID.eq(CHECK_IN_OBSTACLE.CHECK_IN_ID))
+                .where(CHECK_IN.COMMITMENT_ID.eq(id)).orderBy(Obstacles.position(CHECK_IN_OBSTACLE.OBSTACLE_ID))
                 .forEach(r -> named.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
         return db.select(CHECK_IN.ID, CHECK_IN.STATUS, CHECK_IN.NOTE, CHECK_IN.IN_THE_WAY, CHECK_IN.CREATED_AT).from(CHECK_IN)
                 .where(CHECK_IN.COMMITMENT_ID.eq(id)).orderBy(CHECK_IN.CREATED_AT.desc(), CHECK_IN.ID.desc())
@@ -318,19 +316,18 @@ public class CommitmentService {
             v.check(!d.dueOn().isBefore(today), "dueOn", "validation.date-past");
         }
         if (d.sessionId() != null) {
-            v.check(db.fetchExists(SESSION, SESSION.ID.eq(d.sessionId()).and(SESSION.COHORT_ID.eq(cohortId))), "session",
+            v.check(sessions.cohortOf(d.sessionId()).filter(c -> c == cohortId).isPresent(), "session",
                     "commitment.link.outside");
         }
         if (d.threadId() != null) {
-            v.check(db.fetchExists(THREAD, THREAD.ID.eq(d.threadId()).and(THREAD.COHORT_ID.eq(cohortId))), "thread",
-                    "commitment.link.outside");
+            v.check(Long.valueOf(cohortId).equals(db.select(Threads.cohortId(DSL.val(d.threadId())))
+                    .fetchOne(0, Long.class)), "thread", "commitment.link.outside");
         }
         if (d.analysisId() != null) {
             v.check(analyses.titleIfReadable(d.analysisId()).isPresent(), "analysis", "commitment.link.outside");
         }
         if (d.responseId() != null) {
-            v.check(db.fetchExists(WORKSHEET_RESPONSE, WORKSHEET_RESPONSE.ID.eq(d.responseId())
-                    .and(WORKSHEET_RESPONSE.MEMBER_ID.eq(me.id()))), "response", "commitment.link.outside");
+            v.check(worksheets.ownResponseTitle(d.responseId()).isPresent(), "response", "commitment.link.outside");
         }
         v.throwIfInvalid();
     }
@@ -357,8 +354,7 @@ public class CommitmentService {
         return switch (rhythm) {
             case BIWEEKLY -> today.plusWeeks(2);
             case MONTHLY -> today.plusMonths(1);
-            case BEFORE_SESSION -> db.select(DSL.min(SESSION.STARTS_AT)).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
-                    .and(SESSION.STARTS_AT.gt(OffsetDateTime.now(clock).plusDays(1))).fetchOptional(0, OffsetDateTime.class)
+            case BEFORE_SESSION -> sessions.nextStartAfter(cohortId, OffsetDateTime.now(clock).plusDays(1))
                     .map(t -> t.atZoneSameInstant(zone).toLocalDate().minusDays(1)).orElse(today.plusWeeks(2));
         };
     }
@@ -368,10 +364,11 @@ public class CommitmentService {
         var helpers = DSL.field(DSL.selectCount().from(COMMITMENT_HELP).where(COMMITMENT_HELP.COMMITMENT_ID.eq(COMMITMENT.ID)));
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<Long, ZoneId> zones = new HashMap<>();
-        return db.select(COMMITMENT.ID, COMMITMENT.COHORT_ID, MEMBER.DISPLAY_NAME, COMMITMENT.WHAT, COMMITMENT.DUE_ON,
+        return db.select(COMMITMENT.ID, COMMITMENT.COHORT_ID, Members.displayName(COMMITMENT.MEMBER_ID), COMMITMENT.WHAT,
+                        COMMITMENT.DUE_ON,
                         COMMITMENT.STATUS, COMMITMENT.VISIBILITY, COMMITMENT.NEXT_CHECK_IN, latest.NOTE, latest.CREATED_AT,
                         helpers)
-                .from(COMMITMENT).join(MEMBER).on(MEMBER.ID.eq(COMMITMENT.MEMBER_ID))
+                .from(COMMITMENT)
                 .leftJoin(latest).on(latest.ID.eq(DSL.select(DSL.max(CHECK_IN.ID)).from(CHECK_IN)
                         .where(CHECK_IN.COMMITMENT_ID.eq(COMMITMENT.ID))))
                 .where(where).orderBy(COMMITMENT.DUE_ON, COMMITMENT.ID)

@@ -1,15 +1,7 @@
 package org.praxis.accountability;
 
-import static org.praxis.jooq.Tables.ANALYSIS;
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.COMMITMENT;
 import static org.praxis.jooq.Tables.DIGEST_SENT;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.NOTIFICATION;
-import static org.praxis.jooq.Tables.POST;
-import static org.praxis.jooq.Tables.SESSION;
-import static org.praxis.jooq.Tables.THREAD;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,12 +13,21 @@ import java.time.format.FormatStyle;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.praxis.analysis.AnalysisService;
 import org.praxis.base.i18n.Messages;
 import org.praxis.base.mail.Mailer;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.Signatures;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.Cohorts;
+import org.praxis.conversation.ThreadNews;
+import org.praxis.member.MemberService;
+import org.praxis.member.Members;
+import org.praxis.notification.NotificationService;
+import org.praxis.session.SessionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -54,9 +55,22 @@ public class DigestService {
     private final CurrentUser currentUser;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MemberService members;
+    private final CohortAccess access;
+    private final ThreadNews threads;
+    private final NotificationService notifications;
+    private final AnalysisService analyses;
+    private final SessionService sessions;
 
     DigestService(DSLContext db, Mailer mailer, Signatures signatures, Messages messages, CurrentUser currentUser,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, MemberService members, CohortAccess access,
+            ThreadNews threads, NotificationService notifications, AnalysisService analyses, SessionService sessions) {
+        this.members = members;
+        this.access = access;
+        this.threads = threads;
+        this.notifications = notifications;
+        this.analyses = analyses;
+        this.sessions = sessions;
         this.db = db;
         this.mailer = mailer;
         this.signatures = signatures;
@@ -71,13 +85,13 @@ public class DigestService {
     @Transactional(readOnly = true)
     public DigestFrequency frequency() {
         long me = currentUser.require().id();
-        return DigestFrequency.valueOf(db.select(MEMBER.DIGEST).from(MEMBER).where(MEMBER.ID.eq(me)).fetchSingle(MEMBER.DIGEST));
+        return DigestFrequency.valueOf(members.digestOf(me));
     }
 
     @Transactional
     public void setFrequency(DigestFrequency frequency) {
         long me = currentUser.require().id();
-        db.update(MEMBER).set(MEMBER.DIGEST, frequency.name()).where(MEMBER.ID.eq(me)).execute();
+        members.setDigest(me, frequency.name());
     }
 
     /** Whether an unsubscribe token is ours (nothing changes). */
@@ -93,7 +107,7 @@ public class DigestService {
         if (member == null || !member.matches("\\d{1,18}")) {
             return false;
         }
-        db.update(MEMBER).set(MEMBER.DIGEST, DigestFrequency.OFF.name()).where(MEMBER.ID.eq(Long.parseLong(member))).execute();
+        members.setDigest(Long.parseLong(member), DigestFrequency.OFF.name());
         return true;
     }
 
@@ -110,17 +124,15 @@ public class DigestService {
             return 0;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var due = db.select(MEMBER.ID, MEMBER.DIGEST).from(MEMBER)
-                .where(MEMBER.ACTIVE.isTrue()).and(MEMBER.DIGEST.ne(DigestFrequency.OFF.name()))
-                .and(DSL.exists(DSL.selectOne().from(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.MEMBER_ID.eq(MEMBER.ID))))
-                .fetch();
+        Map<Long, String> due = members.digestsToSend(DigestFrequency.OFF.name());
         int sent = 0;
-        for (var m : due) {
+        for (var m : due.entrySet()) {
             try {
-                Boolean went = transactions.execute(tx -> sendFor(m.value1(), DigestFrequency.valueOf(m.value2()), now));
+                DigestFrequency frequency = DigestFrequency.valueOf(m.getValue());
+                Boolean went = transactions.execute(tx -> sendFor(m.getKey(), frequency, now));
                 sent += Boolean.TRUE.equals(went) ? 1 : 0;
             } catch (RuntimeException e) {
-                log.warn("Digest for member {} not sent: {}", m.value1(), e.getMessage());
+                log.warn("Digest for member {} not sent: {}", m.getKey(), e.getMessage());
             }
         }
         return sent;
@@ -143,50 +155,37 @@ public class DigestService {
         if (digest.isEmpty()) {
             return false;
         }
-        var m = db.select(MEMBER.EMAIL, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchSingle();
+        var m = db.select(Members.email(DSL.val(memberId)), Members.displayName(DSL.val(memberId))).fetchSingle();
         return mailer.send(m.value1(), messages.text(frequency == DigestFrequency.DAILY ? "digest.subject.daily"
                 : "digest.subject.weekly"), text(m.value2(), digest, unsubscribeLink(memberId)));
     }
 
     private ZoneId zoneOf(long memberId) {
-        String zone = db.select(COHORT.TIME_ZONE).from(COHORT).join(COHORT_MEMBERSHIP).on(COHORT_MEMBERSHIP.COHORT_ID.eq(COHORT.ID))
-                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)).orderBy(COHORT.ID).limit(1).fetchOne(COHORT.TIME_ZONE);
-        return ZoneId.of(zone == null ? "America/Los_Angeles" : zone);
+        // the zone of their first cohort
+        return access.membershipsOf(memberId).stream().findFirst().map(first -> access.zoneOf(first.cohortId()))
+                .orElse(ZoneId.of(Cohorts.DEFAULT_ZONE));
     }
 
     /** What is new for the member since then, as they may read it. */
     Digest compose(long memberId, OffsetDateTime since, OffsetDateTime now, ZoneId zone) {
-        var mine = COHORT_MEMBERSHIP.as("mine");
-        // threads they started or posted in; replies by others they may read in the thread (conversation's rule)
-        var inThread = DSL.exists(DSL.selectOne().from(POST.as("own")).where(POST.as("own").THREAD_ID.eq(THREAD.ID))
-                .and(POST.as("own").AUTHOR_ID.eq(memberId))).or(THREAD.CREATED_BY.eq(memberId));
-        List<String> replies = db.select(THREAD.TITLE, DSL.count()).from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
-                .where(POST.CREATED_AT.gt(since)).and(POST.AUTHOR_ID.ne(memberId)).and(POST.DELETED_AT.isNull())
-                .and(POST.HIDDEN_AT.isNull()).and(inThread)
-                .and(DSL.exists(DSL.selectOne().from(mine).where(mine.COHORT_ID.eq(THREAD.COHORT_ID)).and(mine.MEMBER_ID.eq(memberId))))
-                .and(org.praxis.conversation.Posts.visibleTo(DSL.val(memberId)))
-                .groupBy(THREAD.ID, THREAD.TITLE).orderBy(DSL.max(POST.CREATED_AT).desc()).limit(20)
-                .fetch(r -> messages.text("digest.reply", r.value1(), r.value2()));
-        List<String> mentions = db.select(THREAD.TITLE).from(NOTIFICATION).join(THREAD).on(THREAD.ID.eq(NOTIFICATION.THREAD_ID))
-                .where(NOTIFICATION.MEMBER_ID.eq(memberId)).and(NOTIFICATION.KIND.eq("MENTION"))
-                .and(DSL.exists(DSL.selectOne().from(mine).where(mine.COHORT_ID.eq(THREAD.COHORT_ID)).and(mine.MEMBER_ID.eq(memberId))))
-                .and(NOTIFICATION.CREATED_AT.gt(since)).orderBy(NOTIFICATION.CREATED_AT.desc()).limit(20)
-                .fetch(r -> messages.text("digest.mention", r.value1()));
+        // threads they started or posted in; replies by others they may read (facilitators-only ones for facilitators)
+        List<String> replies = threads.repliesFor(memberId, since, 20).stream()
+                .map(r -> messages.text("digest.reply", r.threadTitle(), r.count())).toList();
+        List<Long> mentionedIn = notifications.mentionThreadsSince(memberId, since);
+        Map<Long, String> readable = threads.titlesReadableBy(memberId, mentionedIn);
+        List<String> mentions = mentionedIn.stream().filter(readable::containsKey).limit(20)
+                .map(thread -> messages.text("digest.mention", readable.get(thread))).toList();
         LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
         List<String> checkIns = db.select(COMMITMENT.WHAT, COMMITMENT.NEXT_CHECK_IN).from(COMMITMENT)
                 .where(COMMITMENT.MEMBER_ID.eq(memberId)).and(COMMITMENT.STATUS.ne(CommitmentStatus.DONE.name()))
                 .and(COMMITMENT.NEXT_CHECK_IN.le(today.plusDays(2))).orderBy(COMMITMENT.NEXT_CHECK_IN)
                 .fetch(r -> messages.text("digest.check-in", shorten(r.value1()), date(r.value2())));
-        List<String> analyses = db.select(ANALYSIS.TITLE).from(ANALYSIS)
-                .where(ANALYSIS.STATUS.ne("DRAFT")).and(ANALYSIS.SHARED_AT.gt(since)).and(ANALYSIS.CREATED_BY.ne(memberId))
-                .and(ANALYSIS.COHORT_ID.in(DSL.select(mine.COHORT_ID).from(mine).where(mine.MEMBER_ID.eq(memberId))))
-                .orderBy(ANALYSIS.SHARED_AT.desc()).limit(20).fetch(ANALYSIS.TITLE);
+        List<String> analyses = this.analyses.sharedWithSince(memberId, since, 20);
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Locale.ENGLISH);
-        List<String> sessions = db.select(SESSION.TITLE, SESSION.STARTS_AT).from(SESSION)
-                .where(SESSION.COHORT_ID.in(DSL.select(mine.COHORT_ID).from(mine).where(mine.MEMBER_ID.eq(memberId))))
-                .and(SESSION.STARTS_AT.between(now, now.plusDays(8))).orderBy(SESSION.STARTS_AT)
-                .fetch(r -> messages.text("digest.session", r.value1(), when.format(r.value2().atZoneSameInstant(zone))));
+        List<String> sessions = this.sessions.startingBetween(memberId, now, now.plusDays(8)).stream()
+                .map(e -> messages.text("digest.session", e.title(), when.format(e.startsAt().atZoneSameInstant(zone))))
+                .toList();
         return new Digest(replies, mentions, checkIns, analyses, sessions);
     }
 

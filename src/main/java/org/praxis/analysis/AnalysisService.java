@@ -8,11 +8,6 @@ import static org.praxis.jooq.Tables.ANALYSIS_SESSION;
 import static org.praxis.jooq.Tables.ANALYSIS_THREAD;
 import static org.praxis.jooq.Tables.ANALYSIS_VERSION;
 import static org.praxis.jooq.Tables.ANALYSIS_VISIT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.ORGANIZATION;
-import static org.praxis.jooq.Tables.SESSION;
-import static org.praxis.jooq.Tables.THREAD;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,7 +34,11 @@ import org.praxis.base.text.WordDiff;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
 import org.praxis.conversation.ThreadService;
+import org.praxis.conversation.Threads;
+import org.praxis.member.Members;
+import org.praxis.organization.Organizations;
 import org.praxis.search.SearchOutbox;
+import org.praxis.session.SessionService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,9 +69,11 @@ public class AnalysisService {
     private final AuditService audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SessionService sessions;
 
     AnalysisService(DSLContext db, CohortAccess access, CurrentUser currentUser, Markdown markdown, SearchOutbox outbox,
-            ThreadService threads, AuditService audit, ObjectMapper json, Clock clock) {
+            ThreadService threads, AuditService audit, ObjectMapper json, Clock clock, SessionService sessions) {
+        this.sessions = sessions;
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -179,9 +180,8 @@ public class AnalysisService {
     public void linkToSession(long id, long sessionId, boolean featured) {
         Row row = row(id);
         PraxisUser me = access.requireFacilitator(row.cohortId);
-        Long sessionCohort = db.select(SESSION.COHORT_ID).from(SESSION).where(SESSION.ID.eq(sessionId))
-                .fetchOne(SESSION.COHORT_ID);
-        if (sessionCohort == null || sessionCohort != row.cohortId || row.status == AnalysisStatus.DRAFT) {
+        boolean ofItsCohort = sessions.cohortOf(sessionId).filter(c -> c == row.cohortId).isPresent();
+        if (!ofItsCohort || row.status == AnalysisStatus.DRAFT) {
             throw new AccessDeniedException("Not a session of this analysis's cohort");
         }
         db.insertInto(ANALYSIS_SESSION).set(ANALYSIS_SESSION.ANALYSIS_ID, id).set(ANALYSIS_SESSION.SESSION_ID, sessionId)
@@ -196,24 +196,23 @@ public class AnalysisService {
     public List<SessionChoice> sessionChoices(long id) {
         Row row = row(id);
         access.requireFacilitator(row.cohortId);
-        return db.select(SESSION.ID, SESSION.TITLE, SESSION.STARTS_AT).from(SESSION)
-                .where(SESSION.COHORT_ID.eq(row.cohortId)).orderBy(SESSION.STARTS_AT)
-                .fetch(r -> new SessionChoice(r.value1(), r.value2(), r.value3()));
+        return sessions.sessionsOf(row.cohortId).stream()
+                .map(s -> new SessionChoice(s.id(), s.title(), s.startsAt().toOffsetDateTime())).toList();
     }
 
     /** The analyses linked to a session that the reader may see, featured first. */
     @Transactional(readOnly = true)
     public List<AnalysisSummary> forSession(long sessionId) {
-        Long cohortId = db.select(SESSION.COHORT_ID).from(SESSION).where(SESSION.ID.eq(sessionId)).fetchOne(SESSION.COHORT_ID);
+        Long cohortId = sessions.cohortOf(sessionId).orElse(null);
         if (cohortId == null) {
             return List.of();
         }
         access.requireMember(cohortId);
         PraxisUser me = currentUser.require();
-        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, ORGANIZATION.NAME, ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
+        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, Organizations.name(ANALYSIS.ORGANIZATION_ID),
+                        ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
                         ANALYSIS.PUBLISHED, ANALYSIS.UPDATED_AT, ANALYSIS_SESSION.FEATURED)
                 .from(ANALYSIS_SESSION).join(ANALYSIS).on(ANALYSIS.ID.eq(ANALYSIS_SESSION.ANALYSIS_ID))
-                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(ANALYSIS.ORGANIZATION_ID))
                 .where(ANALYSIS_SESSION.SESSION_ID.eq(sessionId)).and(visibleTo(me))
                 .orderBy(ANALYSIS_SESSION.FEATURED.desc(), ANALYSIS.TITLE)
                 .fetch();
@@ -234,7 +233,7 @@ public class AnalysisService {
     public void linkToThread(long id, long threadId) {
         Row row = row(id);
         PraxisUser me = access.requireFacilitator(row.cohortId);
-        Long threadCohort = db.select(THREAD.COHORT_ID).from(THREAD).where(THREAD.ID.eq(threadId)).fetchOne(THREAD.COHORT_ID);
+        Long threadCohort = db.select(Threads.cohortId(DSL.val(threadId))).fetchOne(0, Long.class);
         if (threadCohort == null || threadCohort != row.cohortId || row.status == AnalysisStatus.DRAFT) {
             throw new AccessDeniedException("Not a thread of this analysis's cohort");
         }
@@ -248,16 +247,17 @@ public class AnalysisService {
     public List<ThreadChoice> threadChoices(long id) {
         Row row = row(id);
         access.requireFacilitator(row.cohortId);
-        return db.select(THREAD.ID, THREAD.TITLE).from(THREAD).where(THREAD.COHORT_ID.eq(row.cohortId))
-                .orderBy(THREAD.ID.desc()).limit(200).fetch(r -> new ThreadChoice(r.value1(), r.value2()));
+        return threads.recentTitles(row.cohortId, 200).entrySet().stream()
+                .map(t -> new ThreadChoice(t.getKey(), t.getValue())).toList();
     }
 
     /** The threads the analysis is linked to, for its readers. */
     @Transactional(readOnly = true)
     public List<ThreadChoice> linkedThreads(long id) {
         requireReader(row(id), currentUser.require());
-        return db.select(THREAD.ID, THREAD.TITLE).from(ANALYSIS_THREAD).join(THREAD).on(THREAD.ID.eq(ANALYSIS_THREAD.THREAD_ID))
-                .where(ANALYSIS_THREAD.ANALYSIS_ID.eq(id)).orderBy(THREAD.TITLE)
+        var title = Threads.title(ANALYSIS_THREAD.THREAD_ID);
+        return db.select(ANALYSIS_THREAD.THREAD_ID, title).from(ANALYSIS_THREAD)
+                .where(ANALYSIS_THREAD.ANALYSIS_ID.eq(id)).orderBy(title)
                 .fetch(r -> new ThreadChoice(r.value1(), r.value2()));
     }
 
@@ -290,23 +290,23 @@ public class AnalysisService {
         PraxisUser me = currentUser.require();
         Row row = row(id);
         requireReader(row, me);
-        var r = db.select(ANALYSIS.TITLE, ANALYSIS.ORGANIZATION_ID, ORGANIZATION.NAME, ANALYSIS.POLICY_AREA, ANALYSIS.TAGS,
+        var r = db.select(ANALYSIS.TITLE, ANALYSIS.ORGANIZATION_ID,
+                        Organizations.name(ANALYSIS.ORGANIZATION_ID), ANALYSIS.POLICY_AREA, ANALYSIS.TAGS,
                         ANALYSIS.SECTIONS, ANALYSIS.LOCK_VERSION, ANALYSIS.THREAD_ID, ANALYSIS.UPDATED_AT, ANALYSIS.PUBLISHED)
-                .from(ANALYSIS).leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(ANALYSIS.ORGANIZATION_ID))
+                .from(ANALYSIS)
                 .where(ANALYSIS.ID.eq(id)).fetchSingle();
         Map<Section, String> md = sections(r.value6());
         Map<Section, String> html = new EnumMap<>(Section.class);
         md.forEach((s, text) -> html.put(s, markdown.toSafeHtml(text)));
         List<Long> authorIds = new ArrayList<>();
         List<String> authorNames = new ArrayList<>();
-        db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(ANALYSIS_AUTHOR).join(MEMBER).on(MEMBER.ID.eq(ANALYSIS_AUTHOR.MEMBER_ID))
-                .where(ANALYSIS_AUTHOR.ANALYSIS_ID.eq(id)).orderBy(MEMBER.ID)
+        db.select(ANALYSIS_AUTHOR.MEMBER_ID, Members.displayName(ANALYSIS_AUTHOR.MEMBER_ID)).from(ANALYSIS_AUTHOR)
+                .where(ANALYSIS_AUTHOR.ANALYSIS_ID.eq(id)).orderBy(ANALYSIS_AUTHOR.MEMBER_ID)
                 .forEach(a -> {
                     authorIds.add(a.value1());
                     authorNames.add(a.value2());
                 });
-        boolean facilitator = db.fetchExists(COHORT_MEMBERSHIP, COHORT_MEMBERSHIP.COHORT_ID.eq(row.cohortId)
-                .and(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id())).and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.FACILITATOR.name())));
+        boolean facilitator = access.roleOf(row.cohortId, me.id()).orElse(null) == CohortRole.FACILITATOR;
         List<Long> coAuthors = authorIds.stream().filter(a -> !a.equals(row.createdBy)).toList();
         return new AnalysisDetails(id, row.cohortId, r.value1(), r.value2(), r.value3(), PolicyArea.valueOf(r.value4()),
                 dimensions(id), List.of(r.value5()), row.status, r.value10(), md, html, authorIds, authorNames,
@@ -348,9 +348,10 @@ public class AnalysisService {
         var comments = DSL.field(DSL.selectCount().from(ANALYSIS_COMMENT).where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(ANALYSIS.ID)));
         var featured = DSL.field(DSL.exists(DSL.selectOne().from(ANALYSIS_SESSION)
                 .where(ANALYSIS_SESSION.ANALYSIS_ID.eq(ANALYSIS.ID)).and(ANALYSIS_SESSION.FEATURED.isTrue())));
-        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, ORGANIZATION.NAME, ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
+        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, Organizations.name(ANALYSIS.ORGANIZATION_ID),
+                        ANALYSIS.POLICY_AREA, ANALYSIS.STATUS,
                         ANALYSIS.PUBLISHED, comments, ANALYSIS.UPDATED_AT, featured)
-                .from(ANALYSIS).leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(ANALYSIS.ORGANIZATION_ID))
+                .from(ANALYSIS)
                 .where(where)
                 .orderBy(filter.order() == LibraryFilter.Order.MOST_DISCUSSED
                         ? List.of(comments.desc(), ANALYSIS.UPDATED_AT.desc())
@@ -373,9 +374,9 @@ public class AnalysisService {
     @Transactional(readOnly = true)
     public List<AnalysisVersion> versions(long id) {
         requireReader(row(id), currentUser.require());
-        return db.select(ANALYSIS_VERSION.NUMBER, ANALYSIS_VERSION.TITLE, ANALYSIS_VERSION.SECTIONS, MEMBER.DISPLAY_NAME,
-                        ANALYSIS_VERSION.SAVED_AT)
-                .from(ANALYSIS_VERSION).leftJoin(MEMBER).on(MEMBER.ID.eq(ANALYSIS_VERSION.SAVED_BY))
+        return db.select(ANALYSIS_VERSION.NUMBER, ANALYSIS_VERSION.TITLE, ANALYSIS_VERSION.SECTIONS,
+                        Members.displayName(ANALYSIS_VERSION.SAVED_BY), ANALYSIS_VERSION.SAVED_AT)
+                .from(ANALYSIS_VERSION)
                 .where(ANALYSIS_VERSION.ANALYSIS_ID.eq(id)).orderBy(ANALYSIS_VERSION.NUMBER)
                 .fetch(r -> new AnalysisVersion(r.value1(), r.value2(), sections(r.value3()), r.value4(), r.value5()));
     }
@@ -399,10 +400,11 @@ public class AnalysisService {
     @Transactional(readOnly = true)
     public List<SectionComment> comments(long id) {
         requireReader(row(id), currentUser.require());
-        return db.select(ANALYSIS_COMMENT.ID, ANALYSIS_COMMENT.SECTION, ANALYSIS_COMMENT.VERSION_NUMBER, MEMBER.DISPLAY_NAME,
-                        ANALYSIS_COMMENT.BODY_HTML, ANALYSIS_COMMENT.CREATED_AT)
-                .from(ANALYSIS_COMMENT).join(MEMBER).on(MEMBER.ID.eq(ANALYSIS_COMMENT.AUTHOR_ID))
-                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).orderBy(ANALYSIS_COMMENT.CREATED_AT, ANALYSIS_COMMENT.ID)
+        return db.select(ANALYSIS_COMMENT.ID, ANALYSIS_COMMENT.SECTION, ANALYSIS_COMMENT.VERSION_NUMBER,
+                        Members.displayName(ANALYSIS_COMMENT.AUTHOR_ID), ANALYSIS_COMMENT.BODY_HTML, ANALYSIS_COMMENT.CREATED_AT)
+                .from(ANALYSIS_COMMENT)
+                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).and(ANALYSIS_COMMENT.AUTHOR_ID.isNotNull())
+                .orderBy(ANALYSIS_COMMENT.CREATED_AT, ANALYSIS_COMMENT.ID)
                 .fetch(r -> new SectionComment(r.value1(), Section.valueOf(r.value2().toUpperCase(java.util.Locale.ROOT)),
                         r.value3(), r.value4(), r.value5(), r.value6()));
     }
@@ -431,14 +433,14 @@ public class AnalysisService {
             return List.of();
         }
         List<String> news = new ArrayList<>();
-        db.select(ANALYSIS_COMMENT.SECTION, MEMBER.DISPLAY_NAME).from(ANALYSIS_COMMENT).join(MEMBER)
-                .on(MEMBER.ID.eq(ANALYSIS_COMMENT.AUTHOR_ID))
-                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).and(ANALYSIS_COMMENT.CREATED_AT.gt(last))
+        db.select(ANALYSIS_COMMENT.SECTION, Members.displayName(ANALYSIS_COMMENT.AUTHOR_ID)).from(ANALYSIS_COMMENT)
+                .where(ANALYSIS_COMMENT.ANALYSIS_ID.eq(id)).and(ANALYSIS_COMMENT.AUTHOR_ID.isNotNull())
+                .and(ANALYSIS_COMMENT.CREATED_AT.gt(last))
                 .and(ANALYSIS_COMMENT.AUTHOR_ID.ne(me.id())).orderBy(ANALYSIS_COMMENT.CREATED_AT)
                 .forEach(r -> news.add("comment:" + r.value1() + ":" + r.value2()));
-        db.select(ANALYSIS_VERSION.NUMBER, MEMBER.DISPLAY_NAME).from(ANALYSIS_VERSION).join(MEMBER)
-                .on(MEMBER.ID.eq(ANALYSIS_VERSION.SAVED_BY))
-                .where(ANALYSIS_VERSION.ANALYSIS_ID.eq(id)).and(ANALYSIS_VERSION.SAVED_AT.gt(last))
+        db.select(ANALYSIS_VERSION.NUMBER, Members.displayName(ANALYSIS_VERSION.SAVED_BY)).from(ANALYSIS_VERSION)
+                .where(ANALYSIS_VERSION.ANALYSIS_ID.eq(id)).and(ANALYSIS_VERSION.SAVED_BY.isNotNull())
+                .and(ANALYSIS_VERSION.SAVED_AT.gt(last))
                 .and(ANALYSIS_VERSION.SAVED_BY.ne(me.id())).orderBy(ANALYSIS_VERSION.NUMBER)
                 .forEach(r -> news.add("version:" + r.value1() + ":" + r.value2()));
         return news;
@@ -469,6 +471,18 @@ public class AnalysisService {
         return AnalysisPdf.render(read(id), translate);
     }
 
+    /**
+     * The titles of analyses others shared with a person's cohorts since then, newest first: for
+     * a digest built while nobody is signed in, so the person is given, not the signed-in one.
+     */
+    @Transactional(readOnly = true)
+    public List<String> sharedWithSince(long memberId, OffsetDateTime since, int limit) {
+        return db.select(ANALYSIS.TITLE).from(ANALYSIS)
+                .where(ANALYSIS.STATUS.ne(AnalysisStatus.DRAFT.name())).and(ANALYSIS.SHARED_AT.gt(since))
+                .and(ANALYSIS.CREATED_BY.ne(memberId)).and(CohortAccess.memberOf(ANALYSIS.COHORT_ID, DSL.val(memberId)))
+                .orderBy(ANALYSIS.SHARED_AT.desc()).limit(limit).fetch(ANALYSIS.TITLE);
+    }
+
     /** Markdown of an analysis (say, of an older version) as sanitised HTML to show. */
     public String renderMarkdown(String text) {
         return markdown.toSafeHtml(text == null ? "" : text);
@@ -481,9 +495,7 @@ public class AnalysisService {
         return DSL.exists(DSL.selectOne().from(ANALYSIS_AUTHOR).where(ANALYSIS_AUTHOR.ANALYSIS_ID.eq(ANALYSIS.ID))
                         .and(ANALYSIS_AUTHOR.MEMBER_ID.eq(me.id())))
                 .or(ANALYSIS.STATUS.ne(AnalysisStatus.DRAFT.name()).and(ANALYSIS.PUBLISHED.isTrue()
-                        .or(DSL.exists(DSL.selectOne().from(COHORT_MEMBERSHIP)
-                                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(ANALYSIS.COHORT_ID))
-                                .and(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))))));
+                        .or(CohortAccess.memberOf(ANALYSIS.COHORT_ID, DSL.val(me.id())))));
     }
 
     private void requireReader(Row row, PraxisUser me) {
@@ -528,9 +540,8 @@ public class AnalysisService {
             v.maxLength("tags", tag, TAG_MAX);
         }
         if (!d.coAuthors().isEmpty()) {
-            int inCohort = db.fetchCount(COHORT_MEMBERSHIP, COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)
-                    .and(COHORT_MEMBERSHIP.MEMBER_ID.in(d.coAuthors())));
-            v.check(inCohort == d.coAuthors().size(), "coAuthors", "analysis.co-authors.outside");
+            v.check(d.coAuthors().size() == Set.copyOf(d.coAuthors()).size() && access.allIn(cohortId, d.coAuthors()),
+                    "coAuthors", "analysis.co-authors.outside");
         }
         v.throwIfInvalid();
     }
@@ -595,9 +606,8 @@ public class AnalysisService {
     private Map<Long, List<String>> authorNames(java.util.Collection<Long> ids) {
         Map<Long, List<String>> out = new java.util.HashMap<>();
         ids.forEach(id -> out.put(id, new ArrayList<>()));
-        db.select(ANALYSIS_AUTHOR.ANALYSIS_ID, MEMBER.DISPLAY_NAME).from(ANALYSIS_AUTHOR).join(MEMBER)
-                .on(MEMBER.ID.eq(ANALYSIS_AUTHOR.MEMBER_ID))
-                .where(ANALYSIS_AUTHOR.ANALYSIS_ID.in(ids)).orderBy(MEMBER.ID)
+        db.select(ANALYSIS_AUTHOR.ANALYSIS_ID, Members.displayName(ANALYSIS_AUTHOR.MEMBER_ID)).from(ANALYSIS_AUTHOR)
+                .where(ANALYSIS_AUTHOR.ANALYSIS_ID.in(ids)).orderBy(ANALYSIS_AUTHOR.MEMBER_ID)
                 .forEach(r -> out.get(r.value1()).add(r.value2()));
         return out;
     }

@@ -208,6 +208,18 @@ public class ThreadService {
                         r.value7()));
     }
 
+    /**
+     * The cohort's threads, newest first, id to title, for another feature's service that lets a
+     * facilitator link something to one (no rights check: the caller has one).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> recentTitles(long cohortId, int limit) {
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        db.select(THREAD.ID, THREAD.TITLE).from(THREAD).where(THREAD.COHORT_ID.eq(cohortId))
+                .orderBy(THREAD.ID.desc()).limit(limit).forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
     /** A facilitator opens a free-standing thread in the cohort's commons. */
     @Transactional
     public long openThread(long cohortId, String title, String contentNote, boolean namesHideable) {
@@ -246,6 +258,19 @@ public class ThreadService {
         outbox.upsert(SearchOutbox.Type.THREAD, id);
         audit.record(me.id(), "thread.opened", "thread", id, null, null);
         return id;
+    }
+
+    /**
+     * Removes a thread opened with {@link #openForReview} and its posts, and takes them out of
+     * search: when what it discussed is no longer shared with the cohort (a commitment taken back).
+     * The feature that opened it has checked that the caller may; the audit is theirs too.
+     */
+    @Transactional
+    public void removeReview(long threadId) {
+        db.select(POST.ID).from(POST).where(POST.THREAD_ID.eq(threadId)).fetch(POST.ID)
+                .forEach(post -> outbox.delete(SearchOutbox.Type.POST, post));
+        outbox.delete(SearchOutbox.Type.THREAD, threadId);
+        db.deleteFrom(THREAD).where(THREAD.ID.eq(threadId)).execute();
     }
 
     /**

@@ -96,6 +96,42 @@ public class MemberService {
                 .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME);
     }
 
+    /**
+     * Like {@link #names}, but only the people whose account is active, in the order of their
+     * names (a roster to show: who can read a worksheet response, who has still to fill one).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> activeNamesInOrder(Collection<Long> memberIds) {
+        Map<Long, String> out = new java.util.LinkedHashMap<>();
+        if (!memberIds.isEmpty()) {
+            db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.in(Set.copyOf(memberIds)))
+                    .and(MEMBER.ACTIVE.isTrue()).orderBy(MEMBER.DISPLAY_NAME, MEMBER.ID)
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
+
+    /** A person's choice of email digest, as the accountability feature names it, for that feature. */
+    @Transactional(readOnly = true)
+    public String digestOf(long memberId) {
+        return db.select(MEMBER.DIGEST).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchSingle(MEMBER.DIGEST);
+    }
+
+    /** Records a person's choice of email digest (the accountability feature checked who asks). */
+    @Transactional
+    public void setDigest(long memberId, String frequency) {
+        db.update(MEMBER).set(MEMBER.DIGEST, frequency).where(MEMBER.ID.eq(memberId)).execute();
+    }
+
+    /** Active people in at least one cohort whose digest choice is not {@code off}: id to choice. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> digestsToSend(String off) {
+        return db.select(MEMBER.ID, MEMBER.DIGEST).from(MEMBER)
+                .where(MEMBER.ACTIVE.isTrue()).and(MEMBER.DIGEST.ne(off))
+                .and(org.praxis.cohort.CohortAccess.inAnyCohort(MEMBER.ID))
+                .fetchMap(MEMBER.ID, MEMBER.DIGEST);
+    }
+
     @Transactional(readOnly = true)
     public Optional<MemberSummary> find(long id) {
         return list().stream().filter(m -> m.id() == id).findFirst();

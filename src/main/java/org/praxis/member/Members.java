@@ -26,6 +26,12 @@ public final class Members {
         return DSL.field(DSL.select(m.DISPLAY_NAME).from(m).where(m.ID.eq(memberId)));
     }
 
+    /** The address the person's mail goes to. */
+    public static Field<String> email(Field<Long> memberId) {
+        Member m = MEMBER.as("members_e");
+        return DSL.field(DSL.select(m.EMAIL).from(m).where(m.ID.eq(memberId)));
+    }
+
     /** The person's pronouns, null when they gave none. */
     public static Field<String> pronouns(Field<Long> memberId) {
         Member m = MEMBER.as("members_p");

@@ -54,6 +54,18 @@ public class NotificationService implements PersonalData {
     }
 
     /**
+     * The threads a person was mentioned in since then, newest mention first (a thread once per
+     * mention): for their digest, built while nobody is signed in.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> mentionThreadsSince(long memberId, java.time.OffsetDateTime since) {
+        return db.select(NOTIFICATION.THREAD_ID).from(NOTIFICATION)
+                .where(NOTIFICATION.MEMBER_ID.eq(memberId)).and(NOTIFICATION.KIND.eq(MENTION))
+                .and(NOTIFICATION.THREAD_ID.isNotNull()).and(NOTIFICATION.CREATED_AT.gt(since))
+                .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID.desc()).fetch(NOTIFICATION.THREAD_ID);
+    }
+
+    /**
      * Tells one person something that has a page of its own ({@code path}, {@code subject} to
      * name it), in the caller's transaction. The caller has checked they may open it.
      */

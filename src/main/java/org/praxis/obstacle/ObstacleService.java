@@ -1,12 +1,6 @@
 package org.praxis.obstacle;
 
-import static org.praxis.jooq.Tables.CHECK_IN;
-import static org.praxis.jooq.Tables.CHECK_IN_OBSTACLE;
-import static org.praxis.jooq.Tables.COMMITMENT;
 import static org.praxis.jooq.Tables.OBSTACLE;
-import static org.praxis.jooq.Tables.POST;
-import static org.praxis.jooq.Tables.POST_OBSTACLE;
-import static org.praxis.jooq.Tables.THREAD;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -25,7 +19,6 @@ import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
 import org.praxis.base.i18n.Messages;
-import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.cohort.CohortAccess;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,16 +41,16 @@ public class ObstacleService {
 
     private final DSLContext db;
     private final CohortAccess access;
-    private final CurrentUser currentUser;
     private final Messages messages;
     private final AuditService audit;
     private final Clock clock;
+    private final List<ObstacleSource> sources;
 
-    ObstacleService(DSLContext db, CohortAccess access, CurrentUser currentUser, Messages messages, AuditService audit,
-            Clock clock) {
+    ObstacleService(DSLContext db, CohortAccess access, Messages messages, AuditService audit,
+            Clock clock, List<ObstacleSource> sources) {
+        this.sources = sources.stream().sorted(java.util.Comparator.comparing(ObstacleSource::kind)).toList();
         this.db = db;
         this.access = access;
-        this.currentUser = currentUser;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
@@ -139,19 +132,10 @@ public class ObstacleService {
     /** The author of a post names what got in the way (replacing what they named before), with an optional note. */
     @Transactional
     public void nameOnPost(long postId, Set<Long> obstacleIds, String note) {
-        PraxisUser me = currentUser.require();
-        var post = db.select(POST.AUTHOR_ID, THREAD.COHORT_ID).from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
-                .where(POST.ID.eq(postId)).fetchOne();
-        if (post == null || post.value1() != me.id()) {
-            throw new AccessDeniedException("Only the author names obstacles on a post");
-        }
-        requireOfCohort(post.value2(), obstacleIds);
+        ObstacleSource posts = source(ObstacleSource.POSTS);
+        requireOfCohort(posts.cohortForNaming(postId), obstacleIds);
         new Validation().maxLength("note", note, NOTE_MAX).throwIfInvalid();
-        db.deleteFrom(POST_OBSTACLE).where(POST_OBSTACLE.POST_ID.eq(postId)).execute();
-        for (long obstacle : obstacleIds) {
-            db.insertInto(POST_OBSTACLE).set(POST_OBSTACLE.POST_ID, postId).set(POST_OBSTACLE.OBSTACLE_ID, obstacle)
-                    .set(POST_OBSTACLE.NOTE, Validation.clean(note)).execute();
-        }
+        posts.replaceNamed(postId, obstacleIds, Validation.clean(note));
     }
 
     /** The obstacles named on each of these posts, by post; for those who read the posts. */
@@ -161,15 +145,24 @@ public class ObstacleService {
         if (postIds.isEmpty()) {
             return out;
         }
-        long me = currentUser.require().id();
-        db.select(POST_OBSTACLE.POST_ID, OBSTACLE.LABEL).from(POST_OBSTACLE).join(OBSTACLE)
-                .on(OBSTACLE.ID.eq(POST_OBSTACLE.OBSTACLE_ID)).where(POST_OBSTACLE.POST_ID.in(postIds))
-                // only for someone of the obstacle's (and so the post's) cohort
-                .and(DSL.exists(DSL.selectOne().from(org.praxis.jooq.Tables.COHORT_MEMBERSHIP)
-                        .where(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.COHORT_ID.eq(OBSTACLE.COHORT_ID))
-                        .and(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.MEMBER_ID.eq(me))))
-                .orderBy(OBSTACLE.POSITION)
-                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<Long, List<Long>> named = source(ObstacleSource.POSTS).namedOn(postIds);
+        Set<Long> ids = new java.util.HashSet<>();
+        named.values().forEach(ids::addAll);
+        if (ids.isEmpty()) {
+            return out;
+        }
+        // only for someone of the obstacle's (and so the post's) cohort, in the list's order
+        Map<Long, String> labels = new LinkedHashMap<>();
+        db.select(OBSTACLE.ID, OBSTACLE.LABEL).from(OBSTACLE).where(OBSTACLE.ID.in(ids))
+                .and(access.isMember(OBSTACLE.COHORT_ID)).orderBy(OBSTACLE.POSITION, OBSTACLE.ID)
+                .forEach(r -> labels.put(r.value1(), r.value2()));
+        named.forEach((post, obstacles) -> {
+            List<String> shown = labels.entrySet().stream().filter(l -> obstacles.contains(l.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            if (!shown.isEmpty()) {
+                out.put(post, shown);
+            }
+        });
         return out;
     }
 
@@ -203,29 +196,15 @@ public class ObstacleService {
                 .where(OBSTACLE.COHORT_ID.eq(cohortId)).orderBy(OBSTACLE.ARCHIVED, OBSTACLE.POSITION)
                 .fetch(r -> new Obstacle(r.value1(), r.value2(), r.value3()));
         all.forEach(o -> labels.put(o.id(), o.label()));
-        db.select(CHECK_IN_OBSTACLE.OBSTACLE_ID, CHECK_IN.CREATED_AT, CHECK_IN.IN_THE_WAY)
-                .from(CHECK_IN_OBSTACLE).join(CHECK_IN).on(CHECK_IN.ID.eq(CHECK_IN_OBSTACLE.CHECK_IN_ID))
-                .join(COMMITMENT).on(COMMITMENT.ID.eq(CHECK_IN.COMMITMENT_ID))
-                .where(COMMITMENT.COHORT_ID.eq(cohortId)).and(COMMITMENT.VISIBILITY.ne("PRIVATE"))
-                .and(CHECK_IN.CREATED_AT.ge(since))
-                .forEach(r -> {
-                    YearMonth m = YearMonth.from(r.value2().atZoneSameInstant(zone));
-                    counts.computeIfAbsent(r.value1(), k -> new HashMap<>()).merge(m, 1, Integer::sum);
-                    if (r.value3() != null) {
-                        notes.add(new ObstacleReport.Note(labels.get(r.value1()), m, r.value3()));
-                    }
-                });
-        db.select(POST_OBSTACLE.OBSTACLE_ID, POST_OBSTACLE.CREATED_AT, POST_OBSTACLE.NOTE)
-                .from(POST_OBSTACLE).join(POST).on(POST.ID.eq(POST_OBSTACLE.POST_ID))
-                .join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
-                .where(THREAD.COHORT_ID.eq(cohortId)).and(POST.DELETED_AT.isNull()).and(POST_OBSTACLE.CREATED_AT.ge(since))
-                .forEach(r -> {
-                    YearMonth m = YearMonth.from(r.value2().atZoneSameInstant(zone));
-                    counts.computeIfAbsent(r.value1(), k -> new HashMap<>()).merge(m, 1, Integer::sum);
-                    if (r.value3() != null) {
-                        notes.add(new ObstacleReport.Note(labels.get(r.value1()), m, r.value3()));
-                    }
-                });
+        for (ObstacleSource source : sources) {
+            for (ObstacleSource.Naming n : source.namedSince(cohortId, since)) {
+                YearMonth m = YearMonth.from(n.at().atZoneSameInstant(zone));
+                counts.computeIfAbsent(n.obstacleId(), k -> new HashMap<>()).merge(m, 1, Integer::sum);
+                if (n.note() != null) {
+                    notes.add(new ObstacleReport.Note(labels.get(n.obstacleId()), m, n.note()));
+                }
+            }
+        }
         List<ObstacleReport.Row> rows = new ArrayList<>();
         for (Obstacle o : all) {
             Map<YearMonth, Integer> byMonth = counts.getOrDefault(o.id(), Map.of());
@@ -251,6 +230,11 @@ public class ObstacleService {
         access.requireFacilitator(cohortOf(obstacleId));
         String label = db.select(OBSTACLE.LABEL).from(OBSTACLE).where(OBSTACLE.ID.eq(obstacleId)).fetchSingle(OBSTACLE.LABEL);
         return messages.text("obstacle.prompt.question", label.toLowerCase());
+    }
+
+    private ObstacleSource source(String kind) {
+        return sources.stream().filter(s -> s.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No obstacle source for " + kind));
     }
 
     /** The cohort an obstacle belongs to. */

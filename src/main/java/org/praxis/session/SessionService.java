@@ -136,6 +136,16 @@ public class SessionService {
                 .and(SESSION.STARTS_AT.gt(OffsetDateTime.now(clock).minusMonths(2))));
     }
 
+    /**
+     * The sessions of a person's cohorts that start between these times, in time order. For a
+     * digest built while nobody is signed in: the caller decided the person gets it.
+     */
+    @Transactional(readOnly = true)
+    public List<CalendarEvent> startingBetween(long memberId, OffsetDateTime from, OffsetDateTime to) {
+        return events(CohortAccess.memberOf(SESSION.COHORT_ID, org.jooq.impl.DSL.val(memberId))
+                .and(SESSION.STARTS_AT.between(from, to)));
+    }
+
     private List<CalendarEvent> events(org.jooq.Condition where) {
         return db.select(SESSION.ID, SESSION.TITLE, SESSION.THEME, SESSION.DESCRIPTION_MARKDOWN, SESSION.STARTS_AT,
                         SESSION.ENDS_AT, COHORT.NAME)
@@ -324,6 +334,23 @@ public class SessionService {
             db.update(PROMPT).set(PROMPT.POSITION, i + 1).where(PROMPT.ID.eq(order.get(i))).execute();
         }
         audit.record(me.id(), "prompt.moved", "prompt", promptId, null, String.valueOf(direction));
+    }
+
+    /**
+     * The cohort a session belongs to, empty when there is no such session: for other features'
+     * checks that what they link to a session stays in its cohort (no rights check: the caller has one).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> cohortOf(long sessionId) {
+        return db.select(SESSION.COHORT_ID).from(SESSION).where(SESSION.ID.eq(sessionId))
+                .fetchOptional(SESSION.COHORT_ID);
+    }
+
+    /** When the cohort's next session starts after {@code after}, if one is planned (a check-in on its eve). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OffsetDateTime> nextStartAfter(long cohortId, OffsetDateTime after) {
+        return db.select(org.jooq.impl.DSL.min(SESSION.STARTS_AT)).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
+                .and(SESSION.STARTS_AT.gt(after)).fetchOptional(0, OffsetDateTime.class);
     }
 
     private static String threadTitle(String question) {

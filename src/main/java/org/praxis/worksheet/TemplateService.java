@@ -1,7 +1,5 @@
 package org.praxis.worksheet;
 
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT;
 import static org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
 import static org.praxis.jooq.Tables.WORKSHEET_TEMPLATE;
@@ -19,6 +17,7 @@ import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.Cohorts;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,11 +62,11 @@ public class TemplateService {
         var assignments = DSL.field(DSL.selectCount().from(WORKSHEET_ASSIGNMENT)
                 .where(WORKSHEET_ASSIGNMENT.TEMPLATE_ID.eq(WORKSHEET_TEMPLATE.ID)));
         List<TemplateSummary> out = new ArrayList<>();
-        db.select(WORKSHEET_TEMPLATE.ID, WORKSHEET_TEMPLATE.COHORT_ID, COHORT.NAME, WORKSHEET_TEMPLATE.STARTER_KEY,
+        db.select(WORKSHEET_TEMPLATE.ID, WORKSHEET_TEMPLATE.COHORT_ID,
+                        Cohorts.name(WORKSHEET_TEMPLATE.COHORT_ID), WORKSHEET_TEMPLATE.STARTER_KEY,
                         latest.NUMBER, latest.DEFINITION, assignments)
                 .from(WORKSHEET_TEMPLATE)
                 .join(latest).on(latest.TEMPLATE_ID.eq(WORKSHEET_TEMPLATE.ID))
-                .leftJoin(COHORT).on(COHORT.ID.eq(WORKSHEET_TEMPLATE.COHORT_ID))
                 .where(latest.NUMBER.eq(DSL.select(DSL.max(WORKSHEET_TEMPLATE_VERSION.NUMBER)).from(WORKSHEET_TEMPLATE_VERSION)
                         .where(WORKSHEET_TEMPLATE_VERSION.TEMPLATE_ID.eq(WORKSHEET_TEMPLATE.ID))))
                 .and(WORKSHEET_TEMPLATE.ARCHIVED.isFalse())
@@ -222,10 +221,10 @@ public class TemplateService {
     }
 
     private Set<Long> facilitated(PraxisUser me) {
-        return new HashSet<>(db.select(COHORT_MEMBERSHIP.COHORT_ID).from(COHORT_MEMBERSHIP)
-                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.FACILITATOR.name()))
-                .fetch(COHORT_MEMBERSHIP.COHORT_ID));
+        Set<Long> out = new HashSet<>();
+        access.membershipsOf(me.id()).stream().filter(m -> m.role() == CohortRole.FACILITATOR)
+                .forEach(m -> out.add(m.cohortId()));
+        return out;
     }
 
     private void insertVersion(long templateId, int number, TemplateDefinition d, Long by) {

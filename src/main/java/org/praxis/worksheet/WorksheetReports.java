@@ -1,7 +1,5 @@
 package org.praxis.worksheet;
 
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT;
 import static org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
 import static org.praxis.jooq.Tables.WORKSHEET_TEMPLATE_VERSION;
@@ -16,6 +14,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.Membership;
+import org.praxis.member.MemberService;
+import org.praxis.member.Members;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +35,10 @@ public class WorksheetReports {
     private final DSLContext db;
     private final CohortAccess access;
     private final WorksheetJson json;
+    private final MemberService members;
 
-    WorksheetReports(DSLContext db, CohortAccess access, WorksheetJson json) {
+    WorksheetReports(DSLContext db, CohortAccess access, WorksheetJson json, MemberService members) {
+        this.members = members;
         this.db = db;
         this.access = access;
         this.json = json;
@@ -47,17 +50,15 @@ public class WorksheetReports {
         long cohortId = requireFacilitator(assignmentId);
         Map<Long, Latest> latest = latest(assignmentId);
         List<CompletionRow> out = new ArrayList<>();
-        db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(COHORT_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)).and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.MEMBER.name()))
-                .and(MEMBER.ACTIVE.isTrue())
-                .orderBy(MEMBER.DISPLAY_NAME)
-                .forEach(m -> {
-                    Latest l = latest.get(m.value1());
+        members.activeNamesInOrder(access.roster(cohortId).stream().filter(p -> p.role() == CohortRole.MEMBER)
+                        .map(Membership.Person::memberId).toList())
+                .forEach((id, name) -> {
+                    Latest l = latest.get(id);
                     if (l == null) {
-                        out.add(new CompletionRow(m.value1(), m.value2(), ResponseStatus.NOT_STARTED, 0, null, null));
+                        out.add(new CompletionRow(id, name, ResponseStatus.NOT_STARTED, 0, null, null));
                     } else {
                         boolean shared = l.visibility != Visibility.PRIVATE;
-                        out.add(new CompletionRow(m.value1(), m.value2(), l.status, l.round, shared ? l.id : null,
+                        out.add(new CompletionRow(id, name, l.status, l.round, shared ? l.id : null,
                                 shared ? l.updatedAt : null));
                     }
                 });
@@ -134,10 +135,11 @@ public class WorksheetReports {
     /** Each member's latest round. */
     private Map<Long, Latest> latest(long assignmentId) {
         Map<Long, Latest> out = new HashMap<>();
-        db.select(WORKSHEET_RESPONSE.ID, WORKSHEET_RESPONSE.MEMBER_ID, MEMBER.DISPLAY_NAME, WORKSHEET_RESPONSE.ROUND,
+        db.select(WORKSHEET_RESPONSE.ID, WORKSHEET_RESPONSE.MEMBER_ID,
+                        Members.displayName(WORKSHEET_RESPONSE.MEMBER_ID), WORKSHEET_RESPONSE.ROUND,
                         WORKSHEET_RESPONSE.STATUS, WORKSHEET_RESPONSE.VISIBILITY, WORKSHEET_RESPONSE.UPDATED_AT,
                         DSL.when(WORKSHEET_RESPONSE.VISIBILITY.ne(Visibility.PRIVATE.name()), WORKSHEET_RESPONSE.ANSWERS))
-                .from(WORKSHEET_RESPONSE).join(MEMBER).on(MEMBER.ID.eq(WORKSHEET_RESPONSE.MEMBER_ID))
+                .from(WORKSHEET_RESPONSE)
                 .where(WORKSHEET_RESPONSE.ASSIGNMENT_ID.eq(assignmentId))
                 .orderBy(WORKSHEET_RESPONSE.ROUND)
                 // a private response's answers are never even read here

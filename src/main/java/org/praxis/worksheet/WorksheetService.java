@@ -1,9 +1,5 @@
 package org.praxis.worksheet;
 
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.SESSION;
 import static org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT;
 import static org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
 import static org.praxis.jooq.Tables.WORKSHEET_TEMPLATE;
@@ -32,8 +28,14 @@ import org.praxis.base.security.PraxisUser;
 import org.praxis.base.text.WordDiff;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.Cohorts;
+import org.praxis.cohort.Membership;
+import org.praxis.member.MemberService;
+import org.praxis.member.Members;
 import org.praxis.notification.NotificationService;
 import org.praxis.search.SearchOutbox;
+import org.praxis.session.SessionService;
+import org.praxis.session.Sessions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -65,9 +67,14 @@ public class WorksheetService {
     private final NotificationService notifications;
     private final AuditService audit;
     private final Clock clock;
+    private final SessionService sessions;
+    private final MemberService members;
 
     WorksheetService(DSLContext db, CohortAccess access, CurrentUser currentUser, WorksheetJson json, SearchOutbox outbox,
-            AnalysisService analyses, NotificationService notifications, AuditService audit, Clock clock) {
+            AnalysisService analyses, NotificationService notifications, AuditService audit, Clock clock,
+            SessionService sessions, MemberService members) {
+        this.sessions = sessions;
+        this.members = members;
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -96,9 +103,8 @@ public class WorksheetService {
         LocalDate today = LocalDate.now(clock.withZone(access.zoneOf(cohortId)));
         Validation v = new Validation();
         if (sessionId != null) {
-            Long sessionCohort = db.select(SESSION.COHORT_ID).from(SESSION).where(SESSION.ID.eq(sessionId))
-                    .fetchOne(SESSION.COHORT_ID);
-            v.check(sessionCohort != null && sessionCohort == cohortId, "session", "worksheet.assign.session-outside");
+            v.check(sessions.cohortOf(sessionId).filter(c -> c == cohortId).isPresent(), "session",
+                    "worksheet.assign.session-outside");
         }
         v.check(dueOn == null || !dueOn.isBefore(today), "due", "validation.date-past");
         v.check(reviewOn == null || !reviewOn.isBefore(today), "review", "validation.date-past");
@@ -118,8 +124,7 @@ public class WorksheetService {
                 .where(WORKSHEET_TEMPLATE_VERSION.ID.eq(latestVersion(templateId)))
                 .fetchSingle(WORKSHEET_TEMPLATE_VERSION.DEFINITION)).title();
         // everyone in the cohort but the facilitator who gave it hears of it
-        db.select(COHORT_MEMBERSHIP.MEMBER_ID).from(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId))
-                .and(COHORT_MEMBERSHIP.MEMBER_ID.ne(me.id())).fetch(COHORT_MEMBERSHIP.MEMBER_ID)
+        access.roster(cohortId).stream().map(Membership.Person::memberId).filter(member -> member != me.id())
                 .forEach(member -> notifications.notify(member, ASSIGNED_NOTIFICATION, "worksheets/assignments/" + id, title));
         audit.record(me.id(), "worksheet.assigned", "worksheet_assignment", id, null, null);
         return id;
@@ -129,9 +134,8 @@ public class WorksheetService {
     @Transactional(readOnly = true)
     public List<SessionOption> sessionChoices(long cohortId) {
         access.requireFacilitator(cohortId);
-        return db.select(SESSION.ID, SESSION.TITLE, SESSION.STARTS_AT).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
-                .orderBy(SESSION.STARTS_AT)
-                .fetch(r -> new SessionOption(r.value1(), r.value2(), r.value3()));
+        return sessions.sessionsOf(cohortId).stream()
+                .map(s -> new SessionOption(s.id(), s.title(), s.startsAt().toOffsetDateTime())).toList();
     }
 
     /** The worksheets given to a cohort, newest first, each with where the reader is with it. */
@@ -144,7 +148,7 @@ public class WorksheetService {
     /** The worksheets given for one session, for the people of its cohort. */
     @Transactional(readOnly = true)
     public List<AssignmentSummary> forSession(long sessionId) {
-        Long cohortId = db.select(SESSION.COHORT_ID).from(SESSION).where(SESSION.ID.eq(sessionId)).fetchOne(SESSION.COHORT_ID);
+        Long cohortId = sessions.cohortOf(sessionId).orElse(null);
         if (cohortId == null) {
             return List.of();
         }
@@ -171,12 +175,12 @@ public class WorksheetService {
         var rounds = DSL.field(DSL.selectCount().from(WORKSHEET_RESPONSE)
                 .where(WORKSHEET_RESPONSE.ASSIGNMENT_ID.eq(WORKSHEET_ASSIGNMENT.ID))
                 .and(WORKSHEET_RESPONSE.MEMBER_ID.eq(me.id())));
-        return db.select(WORKSHEET_ASSIGNMENT.ID, WORKSHEET_ASSIGNMENT.COHORT_ID, COHORT.NAME, WORKSHEET_ASSIGNMENT.SESSION_ID,
-                        SESSION.TITLE, WORKSHEET_ASSIGNMENT.TEMPLATE_ID, latest.DEFINITION, WORKSHEET_ASSIGNMENT.DUE_ON,
+        return db.select(WORKSHEET_ASSIGNMENT.ID, WORKSHEET_ASSIGNMENT.COHORT_ID,
+                        Cohorts.name(WORKSHEET_ASSIGNMENT.COHORT_ID), WORKSHEET_ASSIGNMENT.SESSION_ID,
+                        Sessions.title(WORKSHEET_ASSIGNMENT.SESSION_ID), WORKSHEET_ASSIGNMENT.TEMPLATE_ID, latest.DEFINITION,
+                        WORKSHEET_ASSIGNMENT.DUE_ON,
                         WORKSHEET_ASSIGNMENT.REVIEW_ON, mine.ID, mine.STATUS, rounds)
                 .from(WORKSHEET_ASSIGNMENT)
-                .join(COHORT).on(COHORT.ID.eq(WORKSHEET_ASSIGNMENT.COHORT_ID))
-                .leftJoin(SESSION).on(SESSION.ID.eq(WORKSHEET_ASSIGNMENT.SESSION_ID))
                 .join(latest).on(latest.TEMPLATE_ID.eq(WORKSHEET_ASSIGNMENT.TEMPLATE_ID))
                 .and(latest.NUMBER.eq(DSL.select(DSL.max(WORKSHEET_TEMPLATE_VERSION.NUMBER)).from(WORKSHEET_TEMPLATE_VERSION)
                         .where(WORKSHEET_TEMPLATE_VERSION.TEMPLATE_ID.eq(WORKSHEET_ASSIGNMENT.TEMPLATE_ID))))
@@ -231,13 +235,12 @@ public class WorksheetService {
         requireReader(row, me);
         var r = db.select(WORKSHEET_RESPONSE.ROUND, WORKSHEET_TEMPLATE_VERSION.NUMBER, WORKSHEET_TEMPLATE_VERSION.DEFINITION,
                         WORKSHEET_RESPONSE.ANSWERS, WORKSHEET_RESPONSE.CURRENT_STEP, WORKSHEET_RESPONSE.ANALYSIS_ID,
-                        SESSION.TITLE, WORKSHEET_ASSIGNMENT.DUE_ON, WORKSHEET_ASSIGNMENT.REVIEW_ON,
-                        WORKSHEET_RESPONSE.UPDATED_AT, WORKSHEET_RESPONSE.SUBMITTED_AT, MEMBER.DISPLAY_NAME)
+                        Sessions.title(WORKSHEET_ASSIGNMENT.SESSION_ID), WORKSHEET_ASSIGNMENT.DUE_ON,
+                        WORKSHEET_ASSIGNMENT.REVIEW_ON, WORKSHEET_RESPONSE.UPDATED_AT, WORKSHEET_RESPONSE.SUBMITTED_AT,
+                        Members.displayName(WORKSHEET_RESPONSE.MEMBER_ID))
                 .from(WORKSHEET_RESPONSE)
                 .join(WORKSHEET_TEMPLATE_VERSION).on(WORKSHEET_TEMPLATE_VERSION.ID.eq(WORKSHEET_RESPONSE.TEMPLATE_VERSION_ID))
                 .join(WORKSHEET_ASSIGNMENT).on(WORKSHEET_ASSIGNMENT.ID.eq(WORKSHEET_RESPONSE.ASSIGNMENT_ID))
-                .join(MEMBER).on(MEMBER.ID.eq(WORKSHEET_RESPONSE.MEMBER_ID))
-                .leftJoin(SESSION).on(SESSION.ID.eq(WORKSHEET_ASSIGNMENT.SESSION_ID))
                 .where(WORKSHEET_RESPONSE.ID.eq(responseId)).fetchSingle();
         TemplateDefinition d = json.definition(r.value3());
         String analysisTitle = null;
@@ -345,16 +348,15 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireReader(row, me);
-        var people = db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
-                .join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(row.cohortId)).and(MEMBER.ACTIVE.isTrue())
-                .orderBy(COHORT_MEMBERSHIP.ROLE, MEMBER.DISPLAY_NAME).fetch();
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        names.add(db.select(MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(row.memberId)).fetchSingle(MEMBER.DISPLAY_NAME));
-        for (var p : people) {
-            boolean facilitator = CohortRole.FACILITATOR.name().equals(p.value3());
-            if (row.visibility == Visibility.COHORT || (row.visibility == Visibility.FACILITATORS && facilitator)) {
-                names.add(p.value2());
+        names.add(members.names(List.of(row.memberId)).get(row.memberId));
+        List<Membership.Person> roster = access.roster(row.cohortId);
+        // facilitators first, then members, each by name
+        for (CohortRole role : List.of(CohortRole.FACILITATOR, CohortRole.MEMBER)) {
+            if (row.visibility == Visibility.COHORT || (row.visibility == Visibility.FACILITATORS
+                    && role == CohortRole.FACILITATOR)) {
+                names.addAll(members.activeNamesInOrder(roster.stream().filter(p -> p.role() == role)
+                        .map(Membership.Person::memberId).toList()).values());
             }
         }
         return new Readers(row.visibility, List.copyOf(names));
@@ -476,6 +478,18 @@ public class WorksheetService {
         return analyses.library(row.cohortId, LibraryFilter.all());
     }
 
+    /**
+     * The title of a response of the signed-in person's own, empty for anyone else's (or none):
+     * what another feature may show of a response its author linked there.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> ownResponseTitle(long responseId) {
+        return db.select(WORKSHEET_TEMPLATE_VERSION.TITLE).from(WORKSHEET_RESPONSE).join(WORKSHEET_TEMPLATE_VERSION)
+                .on(WORKSHEET_TEMPLATE_VERSION.ID.eq(WORKSHEET_RESPONSE.TEMPLATE_VERSION_ID))
+                .where(WORKSHEET_RESPONSE.ID.eq(responseId)).and(WORKSHEET_RESPONSE.MEMBER_ID.eq(currentUser.require().id()))
+                .fetchOptional(WORKSHEET_TEMPLATE_VERSION.TITLE);
+    }
+
     /** The responses of others in the assignment the reader may open: each person's latest round they can read. */
     @Transactional(readOnly = true)
     public List<SharedResponse> sharedWithMe(long assignmentId) {
@@ -486,9 +500,10 @@ public class WorksheetService {
             visible = visible.or(WORKSHEET_RESPONSE.VISIBILITY.eq(Visibility.FACILITATORS.name()));
         }
         var latest = WORKSHEET_RESPONSE.as("later");
-        return db.select(WORKSHEET_RESPONSE.ID, MEMBER.DISPLAY_NAME, WORKSHEET_RESPONSE.ROUND, WORKSHEET_RESPONSE.VISIBILITY,
+        var name = Members.displayName(WORKSHEET_RESPONSE.MEMBER_ID);
+        return db.select(WORKSHEET_RESPONSE.ID, name, WORKSHEET_RESPONSE.ROUND, WORKSHEET_RESPONSE.VISIBILITY,
                         WORKSHEET_RESPONSE.STATUS, WORKSHEET_RESPONSE.UPDATED_AT)
-                .from(WORKSHEET_RESPONSE).join(MEMBER).on(MEMBER.ID.eq(WORKSHEET_RESPONSE.MEMBER_ID))
+                .from(WORKSHEET_RESPONSE)
                 .where(WORKSHEET_RESPONSE.ASSIGNMENT_ID.eq(assignmentId)).and(WORKSHEET_RESPONSE.MEMBER_ID.ne(me.id()))
                 .and(visible)
                 .andNotExists(DSL.selectOne().from(latest).where(latest.ASSIGNMENT_ID.eq(WORKSHEET_RESPONSE.ASSIGNMENT_ID))
@@ -496,7 +511,7 @@ public class WorksheetService {
                         .and(latest.VISIBILITY.in(a.facilitator()
                                 ? List.of(Visibility.COHORT.name(), Visibility.FACILITATORS.name())
                                 : List.of(Visibility.COHORT.name()))))
-                .orderBy(MEMBER.DISPLAY_NAME)
+                .orderBy(name)
                 .fetch(r -> new SharedResponse(r.value1(), r.value2(), r.value3(), Visibility.valueOf(r.value4()),
                         ResponseStatus.valueOf(r.value5()), r.value6()));
     }
@@ -532,10 +547,10 @@ public class WorksheetService {
     public int remindReviews() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var due = db.select(WORKSHEET_ASSIGNMENT.ID, WORKSHEET_ASSIGNMENT.TEMPLATE_ID)
-                .from(WORKSHEET_ASSIGNMENT).join(COHORT).on(COHORT.ID.eq(WORKSHEET_ASSIGNMENT.COHORT_ID))
+                .from(WORKSHEET_ASSIGNMENT)
                 .where(WORKSHEET_ASSIGNMENT.REVIEW_NOTIFIED_AT.isNull())
                 .and(WORKSHEET_ASSIGNMENT.REVIEW_ON.le(DSL.field("(({0} at time zone {1}))::date", LocalDate.class,
-                        DSL.val(now), COHORT.TIME_ZONE)))
+                        DSL.val(now), Cohorts.timeZone(WORKSHEET_ASSIGNMENT.COHORT_ID))))
                 .forUpdate().of(WORKSHEET_ASSIGNMENT).skipLocked()
                 .fetch();
         int told = 0;

@@ -23,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
@@ -34,13 +36,15 @@ import org.praxis.session.AttendanceRow;
 import org.praxis.session.PromptDraft;
 import org.praxis.session.PromptItem;
 import org.praxis.session.SessionDetails;
+import org.praxis.session.SessionSection;
 import org.praxis.session.SessionService;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
  * One session: when, its theme and description, whether the reader will join, and its prompts
  * in order, each leading to its conversation. Facilitators edit the session, add, edit and
- * reorder prompts, and mark attendance.
+ * reorder prompts, and mark attendance. Below the prompts come the sections other features
+ * contribute through {@link SessionSection} (analyses, worksheets; the link to make a commitment).
  */
 @Route(value = "sessions/:sessionId" + RouteIds.ID, layout = MainLayout.class)
 @PermitAll
@@ -50,19 +54,16 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
     private final transient CohortAccess access;
     private SessionDetails session;
 
-    private final transient org.praxis.analysis.AnalysisService analyses;
-
-    private final transient org.praxis.worksheet.WorksheetService worksheets;
+    private final transient List<SessionSection> sections;
 
     private final transient org.praxis.base.mail.Mailer mailer;
 
-    public SessionView(SessionService sessions, CohortAccess access, org.praxis.analysis.AnalysisService analyses,
-            org.praxis.worksheet.WorksheetService worksheets, org.praxis.base.mail.Mailer mailer) {
+    public SessionView(SessionService sessions, CohortAccess access, List<SessionSection> sections,
+            org.praxis.base.mail.Mailer mailer) {
         this.mailer = mailer;
         this.sessions = sessions;
         this.access = access;
-        this.analyses = analyses;
-        this.worksheets = worksheets;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(SessionSection::position)).toList();
         setId("session-view");
         addClassName("praxis-view");
     }
@@ -104,10 +105,14 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
                 getTranslation("session.ics"));
         ics.setId("session-ics");
         ics.getElement().setAttribute("download", true);
-        com.vaadin.flow.component.html.Anchor commit = org.praxis.base.ui.Links.route(getTranslation("session.commit"),
-                "commitments?cohort=" + session.cohortId() + "&session=" + sessionId);
-        commit.setId("session-commit");
-        HorizontalLayout calendarAndCommit = new HorizontalLayout(ics, commit);
+        List<SessionSection.Part> parts = sections.stream().map(section -> section.of(session))
+                .filter(part -> !part.isEmpty()).toList();
+        HorizontalLayout calendarAndCommit = new HorizontalLayout(ics);
+        parts.forEach(part -> part.actions().forEach(action -> {
+            var link = Links.route(text(action.label()), action.route());
+            link.setId(action.id());
+            calendarAndCommit.add(link);
+        }));
         calendarAndCommit.setWrap(true);
         add(calendarAndCommit);
         if (session.facilitator()) {
@@ -120,51 +125,40 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         }
         add(new H2(getTranslation("session.prompts")));
         add(prompts());
-        java.util.List<org.praxis.analysis.AnalysisSummary> linked = analyses.forSession(session.id());
-        if (!linked.isEmpty()) {
-            add(new H2(getTranslation("session.analyses")));
-            UnorderedList list = new UnorderedList();
-            list.setId("session-analyses");
-            list.addClassName("praxis-cards");
-            for (var a : linked) {
-                ListItem item = new ListItem();
-                item.setId("session-analysis-" + a.id());
-                item.addClassName("praxis-card");
-                var link = org.praxis.base.ui.Links.route(a.title(), "analyses/" + a.id());
-                link.addClassName("praxis-card-title");
-                item.add(link);
-                if (a.featured()) {
-                    Span featured = new Span(getTranslation("session.analysis-featured"));
-                    featured.getElement().getThemeList().add("badge success");
-                    item.add(featured);
-                }
-                Span by = new Span(getTranslation("analysis.by", String.join(", ", a.authors())));
-                by.addClassName("praxis-card-line");
-                item.add(by);
-                list.add(item);
+        parts.stream().filter(part -> !part.cards().isEmpty()).forEach(this::addCards);
+    }
+
+    /** A section another feature contributes (see {@link SessionSection}): a heading over its cards. */
+    private void addCards(SessionSection.Part part) {
+        add(new H2(text(part.heading())));
+        UnorderedList list = new UnorderedList();
+        list.setId("session-" + part.key());
+        list.addClassName("praxis-cards");
+        for (SessionSection.Card card : part.cards()) {
+            ListItem item = new ListItem();
+            item.setId("session-" + card.key());
+            item.addClassName("praxis-card");
+            var link = Links.route(card.title(), card.route());
+            link.addClassName("praxis-card-title");
+            item.add(link);
+            for (SessionSection.Text badge : card.badges()) {
+                Span b = new Span(text(badge));
+                b.getElement().getThemeList().add("badge success");
+                item.add(b);
             }
-            add(list);
-        }
-        java.util.List<org.praxis.worksheet.AssignmentSummary> given = worksheets.forSession(session.id());
-        if (!given.isEmpty()) {
-            add(new H2(getTranslation("session.worksheets")));
-            UnorderedList list = new UnorderedList();
-            list.setId("session-worksheets");
-            list.addClassName("praxis-cards");
-            for (var a : given) {
-                ListItem item = new ListItem();
-                item.setId("session-worksheet-" + a.id());
-                item.addClassName("praxis-card");
-                var link = org.praxis.base.ui.Links.route(a.title(), "worksheets/assignments/" + a.id());
-                link.addClassName("praxis-card-title");
-                Span status = new Span(getTranslation("worksheet.your-status", getTranslation("worksheet.status."
-                        + a.myStatus().name().toLowerCase(java.util.Locale.ROOT))));
-                status.addClassName("praxis-card-line");
-                item.add(link, status);
-                list.add(item);
+            for (SessionSection.Text line : card.lines()) {
+                Span l = new Span(text(line));
+                l.addClassName("praxis-card-line");
+                item.add(l);
             }
-            add(list);
+            list.add(item);
         }
+        add(list);
+    }
+
+    private String text(SessionSection.Text text) {
+        return getTranslation(text.key(), text.args().stream()
+                .map(arg -> arg instanceof SessionSection.Text inner ? text(inner) : arg).toArray());
     }
 
     private HorizontalLayout answerBar() {

@@ -1,6 +1,5 @@
-package org.praxis.obstacle;
+package org.praxis.conversation;
 
-import static org.praxis.jooq.Tables.OBSTACLE;
 import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.POST_OBSTACLE;
 
@@ -9,19 +8,21 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.praxis.base.privacy.PersonalArchive;
 import org.praxis.base.privacy.PersonalData;
+import org.praxis.obstacle.Obstacles;
 import org.springframework.stereotype.Component;
 
 /**
- * The obstacles a member named on their posts, with their notes. (Those named on check-ins go
- * with the commitments.) Erasing deletes them for posts the member had removed, or for all their
+ * The obstacles a member named on their posts, with their notes (the links are this feature's,
+ * the list is the obstacle feature's). Those named on check-ins go with the commitments.
+ * Erasing deletes them for posts the member had removed, or for all their
  * posts when their contributions are not kept.
  */
 @Component
-class ObstaclePersonalData implements PersonalData {
+class PostObstaclePersonalData implements PersonalData {
 
     private final DSLContext db;
 
-    ObstaclePersonalData(DSLContext db) {
+    PostObstaclePersonalData(DSLContext db) {
         this.db = db;
     }
 
@@ -30,8 +31,9 @@ class ObstaclePersonalData implements PersonalData {
 
     @Override
     public void export(long memberId, PersonalArchive archive) {
-        List<Named> named = db.select(POST_OBSTACLE.POST_ID, OBSTACLE.LABEL, POST_OBSTACLE.NOTE, POST_OBSTACLE.CREATED_AT)
-                .from(POST_OBSTACLE).join(OBSTACLE).on(OBSTACLE.ID.eq(POST_OBSTACLE.OBSTACLE_ID))
+        List<Named> named = db.select(POST_OBSTACLE.POST_ID, Obstacles.label(POST_OBSTACLE.OBSTACLE_ID), POST_OBSTACLE.NOTE,
+                        POST_OBSTACLE.CREATED_AT)
+                .from(POST_OBSTACLE)
                 .join(POST).on(POST.ID.eq(POST_OBSTACLE.POST_ID))
                 .where(POST.AUTHOR_ID.eq(memberId)).orderBy(POST_OBSTACLE.CREATED_AT)
                 .fetch(r -> new Named(r.value1(), r.value2(), r.value3(), r.value4()));

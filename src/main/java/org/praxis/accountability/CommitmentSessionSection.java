@@ -1,0 +1,22 @@
+package org.praxis.accountability;
+
+import java.util.List;
+import org.praxis.session.SessionDetails;
+import org.praxis.session.SessionSection;
+import org.springframework.stereotype.Component;
+
+/** On a session's page, the way to make a commitment coming out of it (everyone let onto the page may). */
+@Component
+class CommitmentSessionSection implements SessionSection {
+
+    @Override
+    public int position() {
+        return 30;
+    }
+
+    @Override
+    public Part of(SessionDetails session) {
+        return Part.actions("commitments", List.of(new Action("session-commit", Text.of("session.commit"),
+                "commitments?cohort=" + session.cohortId() + "&session=" + session.id())));
+    }
+}
