@@ -11,7 +11,6 @@ import static org.praxis.jooq.Tables.NOTIFICATION;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.praxis.base.security.Role;
 import org.praxis.organization.Sector;
 import org.praxis.support.IntegrationTest;
 import org.praxis.support.TestData;
+import org.praxis.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,7 +32,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class JoiningServiceTest extends IntegrationTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(TestSmtp.SETUP);
 
     @Autowired
     ApplicationService applications;
