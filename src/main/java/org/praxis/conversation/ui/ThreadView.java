@@ -68,9 +68,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThreadView.class);
 
-    static final int MAX_INDENT = 4;
+    static final int MAX_INDENT = PostTree.MAX_INDENT;
     /** Posts rendered at once; more come with "show more", so a long thread opens quickly. */
-    static final int PAGE = 30;
+    static final int PAGE = PostTree.PAGE;
 
     private final transient ThreadService threads;
     private final transient ModerationService moderation;
@@ -376,50 +376,31 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private void fillPosts() {
         postList.removeAll();
-        List<PostItem> posts = page.posts();
-        if (branch != null) {
-            posts = subtree(posts, branch);
-        }
-        if (posts.isEmpty()) {
+        PostTree.Page shownPage = PostTree.page(PostTree.listed(page.posts(), branch), shown);
+        if (shownPage.posts().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("thread.no-posts"));
             none.setId("no-posts");
             none.addClassName("praxis-muted");
             postList.add(none);
             return;
         }
-        int base = posts.get(0).depth();
-        Map<Long, Integer> hiddenReplies = new HashMap<>();
         Map<Long, Article> rendered = new HashMap<>();
-        Long deepAncestor = null;
-        int count = 0;
-        for (PostItem p : posts) {
-            int level = p.depth() - base;
-            if (level > MAX_INDENT) {
-                // counted under the deepest shown ancestor, which links to the focused view
-                if (deepAncestor != null) {
-                    hiddenReplies.merge(deepAncestor, 1, Integer::sum);
-                }
-                continue;
-            }
-            if (count == shown) {
-                Button more = new Button(getTranslation("thread.show-more"), click -> {
-                    shown += PAGE;
-                    fillPosts();
-                });
-                more.setId("show-more-posts");
-                postList.add(more);
-                break;
-            }
-            if (level == MAX_INDENT) {
-                deepAncestor = p.id();
-            }
-            Article article = post(p, level);
-            rendered.put(p.id(), article);
+        for (PostTree.Shown s : shownPage.posts()) {
+            Article article = post(s.post(), s.level());
+            rendered.put(s.post().id(), article);
             postList.add(article);
-            count++;
+        }
+        if (shownPage.more()) {
+            Button more = new Button(getTranslation("thread.show-more"), click -> {
+                shown += PAGE;
+                fillPosts();
+            });
+            more.setId("show-more-posts");
+            postList.add(more);
         }
         showTarget(rendered);
-        hiddenReplies.forEach((postId, n) -> {
+        // counted under the deepest shown ancestor, which links to the focused view
+        shownPage.hiddenReplies().forEach((postId, n) -> {
             Article article = rendered.get(postId);
             if (article != null) {
                 var more = Links.route(getTranslation("thread.continue-branch", n),
@@ -430,42 +411,14 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         });
     }
 
-    /**
-     * Makes sure the target post will be on the page: a post deeper than the thread shows opens
-     * in the branch of the ancestor it hangs under, and enough pages are shown to reach it. A
-     * post the reader may not see (or that is gone) is simply not aimed at.
-     */
     private void aim() {
-        Map<Long, PostItem> byId = new HashMap<>();
-        page.posts().forEach(p -> byId.put(p.id(), p));
-        PostItem post = target == null ? null : byId.get(target);
-        if (post == null) {
+        PostTree.Aim aim = target == null ? null : PostTree.aim(page.posts(), branch, target, shown);
+        if (aim == null) {
             target = null;
             return;
         }
-        if (branch == null && post.depth() > MAX_INDENT) {
-            PostItem ancestor = post;
-            while (post.depth() - ancestor.depth() < MAX_INDENT && ancestor.parentId() != null
-                    && byId.containsKey(ancestor.parentId())) {
-                ancestor = byId.get(ancestor.parentId());
-            }
-            branch = ancestor.id();
-        }
-        List<PostItem> listed = branch == null ? page.posts() : subtree(page.posts(), branch);
-        if (listed.isEmpty()) {
-            return;
-        }
-        int base = listed.get(0).depth();
-        int index = 0;
-        for (PostItem p : listed) {
-            if (p.id() == target) {
-                break;
-            }
-            if (p.depth() - base <= MAX_INDENT) {
-                index++;
-            }
-        }
-        shown = Math.max(shown, (index / PAGE + 1) * PAGE);
+        branch = aim.branch();
+        shown = aim.shown();
     }
 
     /** Marks the target post, scrolls it into the middle of the screen and gives it focus, once. */
@@ -478,25 +431,6 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         article.getElement().setAttribute("tabindex", "-1");
         article.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus({preventScroll: true});");
         target = null;
-    }
-
-    /** The post and all replies below it. */
-    private static List<PostItem> subtree(List<PostItem> ordered, long rootId) {
-        List<PostItem> out = new java.util.ArrayList<>();
-        int rootDepth = -1;
-        for (PostItem p : ordered) {
-            if (rootDepth < 0) {
-                if (p.id() == rootId) {
-                    rootDepth = p.depth();
-                    out.add(p);
-                }
-            } else if (p.depth() > rootDepth) {
-                out.add(p);
-            } else {
-                break;
-            }
-        }
-        return out;
     }
 
     private Article post(PostItem p, int level) {
