@@ -2,7 +2,6 @@ package org.praxis.conversation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +9,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -49,7 +47,6 @@ import org.praxis.conversation.PostState;
 import org.praxis.conversation.ReactionKind;
 import org.praxis.conversation.ReactionService;
 import org.praxis.conversation.Reactions;
-import org.praxis.conversation.Revision;
 import org.praxis.conversation.ThreadHeader;
 import org.praxis.conversation.ThreadEvents;
 import org.praxis.conversation.ThreadPage;
@@ -802,97 +799,15 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private void openRevisions(PostItem p) {
-        Dialog dialog = new Dialog();
-        dialog.setId("revisions-dialog");
-        dialog.setHeaderTitle(getTranslation("post.revisions"));
-        dialog.setWidth("min(44rem, 95vw)");
-        Div list = new Div();
-        list.setId("revisions");
-        List<Revision> earlier = threads.revisions(p.id());
-        // newest first: each version shows what changed from the one before it
-        String newer = p.markdown();
-        String newerLabel = getTranslation("post.revisions.current");
-        for (int i = 0; i < earlier.size(); i++) {
-            Revision r = earlier.get(i);
-            list.add(version(newerLabel, r.markdown(), newer, "change-" + i));
-            newer = r.markdown();
-            newerLabel = getTranslation("post.revisions.until", Times.dateTime(r.replacedAt(), zone, getLocale()));
-        }
-        Div original = new Div(new Paragraph(newerLabel), new Pre(newer));
-        original.setId("revision-original");
-        original.addClassName("praxis-revision");
-        list.add(original);
-        Button close = new Button(getTranslation("action.done"), click -> dialog.close());
-        close.setId("revisions-done");
-        dialog.add(list);
-        dialog.getFooter().add(close);
-        dialog.open();
-    }
-
-    /** One version with its changes from the version before: removed words struck, added words marked. */
-    private Div version(String label, String before, String after, String id) {
-        Div box = new Div(new Paragraph(label));
-        box.setId(id);
-        box.addClassName("praxis-revision");
-        box.add(new org.praxis.base.ui.DiffText(org.praxis.base.text.WordDiff.between(before, after)));
-        return box;
+        new RevisionsDialog(p.markdown(), threads.revisions(p.id()), zone).open();
     }
 
     private void openHide(PostItem p) {
-        Dialog dialog = new Dialog();
-        dialog.setId("hide-dialog");
-        dialog.setHeaderTitle(getTranslation("post.hide.title"));
-        TextArea reason = new TextArea(getTranslation("post.hide.reason"));
-        reason.setId("hide-reason");
-        reason.setHelperText(getTranslation("post.hide.reason.help"));
-        reason.setWidthFull();
-        Button hide = new Button(getTranslation("post.hide"), click -> {
-            try {
-                moderation.hide(p.id(), reason.getValue());
-                dialog.close();
-                reload();
-            } catch (InvalidInputException e) {
-                reason.setErrorMessage(getTranslation(e.problems().values().iterator().next().key(),
-                        e.problems().values().iterator().next().args().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        hide.setId("hide-confirm");
-        hide.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(reason);
-        dialog.getFooter().add(cancel, hide);
-        dialog.open();
+        new HideDialog(moderation, p, this::reload).open();
     }
 
     private void openReport(PostItem p) {
-        Dialog dialog = new Dialog();
-        dialog.setId("report-dialog");
-        dialog.setHeaderTitle(getTranslation("post.report.title"));
-        TextArea reason = new TextArea(getTranslation("post.report.reason"));
-        reason.setId("report-reason");
-        reason.setWidthFull();
-        Checkbox toAdmins = new Checkbox(getTranslation("post.report.to-admins"));
-        toAdmins.setId("report-to-admins");
-        Button send = new Button(getTranslation("post.report.send"), click -> {
-            try {
-                moderation.report(p.id(), reason.getValue(), toAdmins.getValue());
-                dialog.close();
-                Notification n = Notification.show(getTranslation(toAdmins.getValue() ? "post.report.sent-admins"
-                        : "post.report.sent"), 5000, Notification.Position.BOTTOM_START);
-                n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (InvalidInputException e) {
-                Problem problem = e.problems().values().iterator().next();
-                reason.setErrorMessage(getTranslation(problem.key(), problem.args().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        send.setId("report-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(new Paragraph(getTranslation("post.report.explain")), reason, toAdmins);
-        dialog.getFooter().add(cancel, send);
-        dialog.open();
+        new ReportDialog(moderation, p).open();
     }
 
     @Override
