@@ -8,8 +8,10 @@
 # (jdbc:postgresql://host:5432/praxis), PRAXIS_DB_USER and PRAXIS_DB_PASSWORD.
 # PORT changes the HTTP port (8080); the other PRAXIS_* settings are in application.yml.
 #
-# The embedded PostgreSQL (used at build time by the jOOQ code generator too) ships binaries
-# for linux/amd64 only: build and run this image on amd64.
+# Platforms: linux/amd64 and linux/arm64 (e.g. `docker buildx build --platform linux/arm64 .`).
+# The embedded PostgreSQL, which the jOOQ code generator also starts at build time, comes from
+# zonky's per-platform binaries; the production jar keeps only the two glibc Linux ones
+# (linux-amd64, linux-arm64v8), which is what this Ubuntu-based Temurin image can run.
 
 # ---------------------------------------------------------------------------- build
 FROM eclipse-temurin:17-jdk AS build

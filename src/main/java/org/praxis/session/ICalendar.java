@@ -1,19 +1,37 @@
 package org.praxis.session;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
 
 /**
- * Sessions as an iCalendar (RFC 5545) document: times in UTC, so every calendar shows them in its
- * own zone correctly; text escaped; lines folded at 75 octets; CRLF line ends.
+ * Sessions as an iCalendar (RFC 5545) document, written by ical4j (which escapes text and ends
+ * lines in CRLF; lines are folded at 75 octets here). Times are given as instants, so they go out in UTC and every
+ * calendar shows them in its own zone correctly, with no VTIMEZONE to keep up to date.
  */
 public final class ICalendar {
-
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private ICalendar() {
     }
@@ -23,30 +41,61 @@ public final class ICalendar {
      * ({@code <baseUrl>sessions/<id>}); {@code host}: for the events' stable UIDs.
      */
     public static String of(String name, List<CalendarEvent> events, String baseUrl, String host, Instant now) {
-        StringBuilder out = new StringBuilder();
-        line(out, "BEGIN:VCALENDAR");
-        line(out, "VERSION:2.0");
-        line(out, "PRODID:-//Praxis//Sessions//EN");
-        line(out, "CALSCALE:GREGORIAN");
-        line(out, "METHOD:PUBLISH");
-        line(out, "X-WR-CALNAME:" + text(name));
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Praxis//Sessions//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
         for (CalendarEvent e : events) {
-            line(out, "BEGIN:VEVENT");
-            line(out, "UID:session-" + e.sessionId() + "@" + host);
-            line(out, "DTSTAMP:" + UTC.format(now));
-            line(out, "DTSTART:" + utc(e.startsAt()));
-            line(out, "DTEND:" + utc(e.endsAt()));
-            line(out, "SUMMARY:" + text(e.title()));
+            VEvent event = new VEvent(false);
+            event.add(new Uid("session-" + e.sessionId() + "@" + host));
+            event.add(new DtStamp(now));
+            event.add(new DtStart<>(e.startsAt().toInstant()));
+            event.add(new DtEnd<>(e.endsAt().toInstant()));
+            event.add(new Summary(e.title()));
             if (e.description() != null && !e.description().isBlank()) {
-                line(out, "DESCRIPTION:" + text(e.description()));
+                event.add(new Description(e.description()));
             }
             if (e.cohortName() != null) {
-                line(out, "CATEGORIES:" + text(e.cohortName()));
+                // one category, whatever commas the cohort's name has
+                event.add(new Categories(new TextList(List.of(e.cohortName()))));
             }
-            line(out, "URL:" + baseUrl + "sessions/" + e.sessionId());
-            line(out, "END:VEVENT");
+            event.add(new Url(URI.create(baseUrl + "sessions/" + e.sessionId())));
+            calendar.add(event);
         }
-        line(out, "END:VCALENDAR");
+        StringWriter out = new StringWriter();
+        try {
+            // unvalidated: what the feed holds is fixed here and tested (ICalendarTest), and a check at run time could only fail a feed
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ValidationException e) {
+            throw new IllegalStateException(e);
+        }
+        return foldedByOctets(out.toString());
+    }
+
+    /**
+     * ical4j folds at 75 characters; RFC 5545 says 75 octets, and a line of accented or non-Latin
+     * text is longer than that in UTF-8. So its lines are joined again and folded here, never
+     * inside a character. Joining is safe: text values never hold a line break (they are escaped).
+     */
+    private static String foldedByOctets(String ics) {
+        StringBuilder out = new StringBuilder(ics.length() + 64);
+        for (String line : ics.replace("\r\n ", "").split("\r\n")) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            int start = 0;
+            do {
+                int end = Math.min(bytes.length, start + (start == 0 ? 75 : 74));
+                while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+                    end--;
+                }
+                out.append(start == 0 ? "" : " ").append(new String(bytes, start, end - start, StandardCharsets.UTF_8))
+                        .append("\r\n");
+                start = end;
+            } while (start < bytes.length);
+        }
         return out.toString();
     }
 
@@ -57,40 +106,6 @@ public final class ICalendar {
             return host == null ? "praxis" : host;
         } catch (IllegalArgumentException e) {
             return "praxis";
-        }
-    }
-
-    private static String utc(OffsetDateTime t) {
-        return UTC.format(t.toInstant());
-    }
-
-    /** TEXT values: backslash, semicolon, comma and line breaks escaped. */
-    static String text(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n").replace("\r", "\\n");
-    }
-
-    /** A content line folded at 75 octets, never inside a UTF-8 character. */
-    private static void line(StringBuilder out, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        int start = 0;
-        boolean first = true;
-        while (start < bytes.length) {
-            int limit = first ? 75 : 74;
-            int end = Math.min(bytes.length, start + limit);
-            // step back to the start of a character
-            while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
-                end--;
-            }
-            if (!first) {
-                out.append(' ');
-            }
-            out.append(new String(bytes, start, end - start, StandardCharsets.UTF_8)).append("\r\n");
-            start = end;
-            first = false;
-        }
-        if (bytes.length == 0) {
-            out.append("\r\n");
         }
     }
 }

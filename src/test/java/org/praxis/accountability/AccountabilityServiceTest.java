@@ -11,7 +11,6 @@ import static org.praxis.jooq.Tables.SESSION;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,13 +40,14 @@ import org.praxis.search.SearchService;
 import org.praxis.session.SessionService;
 import org.praxis.support.IntegrationTest;
 import org.praxis.support.TestData;
+import org.praxis.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 class AccountabilityServiceTest extends IntegrationTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(TestSmtp.SETUP);
 
     @Autowired
     CommitmentService commitments;

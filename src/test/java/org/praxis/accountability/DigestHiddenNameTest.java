@@ -5,7 +5,6 @@ import static org.praxis.jooq.Tables.MEMBER;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,13 +12,14 @@ import org.praxis.base.security.Role;
 import org.praxis.conversation.ThreadService;
 import org.praxis.support.IntegrationTest;
 import org.praxis.support.TestData;
+import org.praxis.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The digest a peer gets of a thread where someone wrote with their name hidden, and mentioned them. */
 class DigestHiddenNameTest extends IntegrationTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(TestSmtp.SETUP);
 
     @Autowired
     DigestService digests;

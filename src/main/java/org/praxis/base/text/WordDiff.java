@@ -1,13 +1,20 @@
 package org.praxis.base.text;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What changed between two texts, word by word (longest common subsequence), for showing a
- * post's history. Very long texts are compared as a whole to keep the work bounded.
+ * What changed between two texts, word by word, for showing a post's history, an analysis's
+ * versions and a worksheet's rounds. The texts are cut into words and the spaces between them,
+ * so the kept and added parts together give the new text exactly, and the kept and removed parts
+ * the old one. java-diff-utils' Myers diff in linear space does the comparison: its work grows
+ * with the length times the number of changes, so a long text with a few edits is compared word
+ * by word however long it is.
  */
 public final class WordDiff {
 
@@ -17,47 +24,53 @@ public final class WordDiff {
     }
 
     private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
-    private static final long MAX_CELLS = 4_000_000L;
 
     private WordDiff() {
     }
 
+    /**
+     * The texts' words in order: kept words, and between them each change as the removed words
+     * followed by the added ones.
+     */
     public static List<Segment> between(String before, String after) {
         List<String> a = tokens(before);
         List<String> b = tokens(after);
-        if ((long) a.size() * b.size() > MAX_CELLS) {
-            return before.equals(after) ? List.of(new Segment(Kind.SAME, after))
-                    : List.of(new Segment(Kind.REMOVED, before), new Segment(Kind.ADDED, after));
+        Segments out = new Segments();
+        int kept = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b, new MyersDiffWithLinearSpace<String>()).getDeltas()) {
+            int at = delta.getSource().getPosition();
+            out.same(a.subList(kept, at));
+            out.removed.append(String.join("", delta.getSource().getLines()));
+            out.added.append(String.join("", delta.getTarget().getLines()));
+            kept = at + delta.getSource().size();
         }
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Segment> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                add(out, Kind.SAME, a.get(i));
-                i++;
-                j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                add(out, Kind.ADDED, b.get(j++));
-            } else {
-                add(out, Kind.REMOVED, a.get(i++));
-            }
-        }
-        return out;
+        out.same(a.subList(kept, a.size()));
+        out.flush();
+        return out.list;
     }
 
-    private static void add(List<Segment> out, Kind kind, String text) {
-        if (!out.isEmpty() && out.get(out.size() - 1).kind() == kind) {
-            Segment last = out.remove(out.size() - 1);
-            out.add(new Segment(kind, last.text() + text));
-        } else {
-            out.add(new Segment(kind, text));
+    /** Gathers a change until the next kept words, so an insertion next to a deletion reads as one change. */
+    private static final class Segments {
+        final List<Segment> list = new ArrayList<>();
+        final StringBuilder removed = new StringBuilder();
+        final StringBuilder added = new StringBuilder();
+
+        void same(List<String> words) {
+            if (!words.isEmpty()) {
+                flush();
+                list.add(new Segment(Kind.SAME, String.join("", words)));
+            }
+        }
+
+        void flush() {
+            if (!removed.isEmpty()) {
+                list.add(new Segment(Kind.REMOVED, removed.toString()));
+                removed.setLength(0);
+            }
+            if (!added.isEmpty()) {
+                list.add(new Segment(Kind.ADDED, added.toString()));
+                added.setLength(0);
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.praxis.conversation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +9,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -49,7 +47,6 @@ import org.praxis.conversation.PostState;
 import org.praxis.conversation.ReactionKind;
 import org.praxis.conversation.ReactionService;
 import org.praxis.conversation.Reactions;
-import org.praxis.conversation.Revision;
 import org.praxis.conversation.ThreadHeader;
 import org.praxis.conversation.ThreadEvents;
 import org.praxis.conversation.ThreadPage;
@@ -68,9 +65,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThreadView.class);
 
-    static final int MAX_INDENT = 4;
+    static final int MAX_INDENT = PostTree.MAX_INDENT;
     /** Posts rendered at once; more come with "show more", so a long thread opens quickly. */
-    static final int PAGE = 30;
+    static final int PAGE = PostTree.PAGE;
 
     private final transient ThreadService threads;
     private final transient ModerationService moderation;
@@ -376,50 +373,31 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private void fillPosts() {
         postList.removeAll();
-        List<PostItem> posts = page.posts();
-        if (branch != null) {
-            posts = subtree(posts, branch);
-        }
-        if (posts.isEmpty()) {
+        PostTree.Page shownPage = PostTree.page(PostTree.listed(page.posts(), branch), shown);
+        if (shownPage.posts().isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("thread.no-posts"));
             none.setId("no-posts");
             none.addClassName("praxis-muted");
             postList.add(none);
             return;
         }
-        int base = posts.get(0).depth();
-        Map<Long, Integer> hiddenReplies = new HashMap<>();
         Map<Long, Article> rendered = new HashMap<>();
-        Long deepAncestor = null;
-        int count = 0;
-        for (PostItem p : posts) {
-            int level = p.depth() - base;
-            if (level > MAX_INDENT) {
-                // counted under the deepest shown ancestor, which links to the focused view
-                if (deepAncestor != null) {
-                    hiddenReplies.merge(deepAncestor, 1, Integer::sum);
-                }
-                continue;
-            }
-            if (count == shown) {
-                Button more = new Button(getTranslation("thread.show-more"), click -> {
-                    shown += PAGE;
-                    fillPosts();
-                });
-                more.setId("show-more-posts");
-                postList.add(more);
-                break;
-            }
-            if (level == MAX_INDENT) {
-                deepAncestor = p.id();
-            }
-            Article article = post(p, level);
-            rendered.put(p.id(), article);
+        for (PostTree.Shown s : shownPage.posts()) {
+            Article article = post(s.post(), s.level());
+            rendered.put(s.post().id(), article);
             postList.add(article);
-            count++;
+        }
+        if (shownPage.more()) {
+            Button more = new Button(getTranslation("thread.show-more"), click -> {
+                shown += PAGE;
+                fillPosts();
+            });
+            more.setId("show-more-posts");
+            postList.add(more);
         }
         showTarget(rendered);
-        hiddenReplies.forEach((postId, n) -> {
+        // counted under the deepest shown ancestor, which links to the focused view
+        shownPage.hiddenReplies().forEach((postId, n) -> {
             Article article = rendered.get(postId);
             if (article != null) {
                 var more = Links.route(getTranslation("thread.continue-branch", n),
@@ -430,42 +408,14 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         });
     }
 
-    /**
-     * Makes sure the target post will be on the page: a post deeper than the thread shows opens
-     * in the branch of the ancestor it hangs under, and enough pages are shown to reach it. A
-     * post the reader may not see (or that is gone) is simply not aimed at.
-     */
     private void aim() {
-        Map<Long, PostItem> byId = new HashMap<>();
-        page.posts().forEach(p -> byId.put(p.id(), p));
-        PostItem post = target == null ? null : byId.get(target);
-        if (post == null) {
+        PostTree.Aim aim = target == null ? null : PostTree.aim(page.posts(), branch, target, shown);
+        if (aim == null) {
             target = null;
             return;
         }
-        if (branch == null && post.depth() > MAX_INDENT) {
-            PostItem ancestor = post;
-            while (post.depth() - ancestor.depth() < MAX_INDENT && ancestor.parentId() != null
-                    && byId.containsKey(ancestor.parentId())) {
-                ancestor = byId.get(ancestor.parentId());
-            }
-            branch = ancestor.id();
-        }
-        List<PostItem> listed = branch == null ? page.posts() : subtree(page.posts(), branch);
-        if (listed.isEmpty()) {
-            return;
-        }
-        int base = listed.get(0).depth();
-        int index = 0;
-        for (PostItem p : listed) {
-            if (p.id() == target) {
-                break;
-            }
-            if (p.depth() - base <= MAX_INDENT) {
-                index++;
-            }
-        }
-        shown = Math.max(shown, (index / PAGE + 1) * PAGE);
+        branch = aim.branch();
+        shown = aim.shown();
     }
 
     /** Marks the target post, scrolls it into the middle of the screen and gives it focus, once. */
@@ -478,25 +428,6 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         article.getElement().setAttribute("tabindex", "-1");
         article.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus({preventScroll: true});");
         target = null;
-    }
-
-    /** The post and all replies below it. */
-    private static List<PostItem> subtree(List<PostItem> ordered, long rootId) {
-        List<PostItem> out = new java.util.ArrayList<>();
-        int rootDepth = -1;
-        for (PostItem p : ordered) {
-            if (rootDepth < 0) {
-                if (p.id() == rootId) {
-                    rootDepth = p.depth();
-                    out.add(p);
-                }
-            } else if (p.depth() > rootDepth) {
-                out.add(p);
-            } else {
-                break;
-            }
-        }
-        return out;
     }
 
     private Article post(PostItem p, int level) {
@@ -868,97 +799,15 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private void openRevisions(PostItem p) {
-        Dialog dialog = new Dialog();
-        dialog.setId("revisions-dialog");
-        dialog.setHeaderTitle(getTranslation("post.revisions"));
-        dialog.setWidth("min(44rem, 95vw)");
-        Div list = new Div();
-        list.setId("revisions");
-        List<Revision> earlier = threads.revisions(p.id());
-        // newest first: each version shows what changed from the one before it
-        String newer = p.markdown();
-        String newerLabel = getTranslation("post.revisions.current");
-        for (int i = 0; i < earlier.size(); i++) {
-            Revision r = earlier.get(i);
-            list.add(version(newerLabel, r.markdown(), newer, "change-" + i));
-            newer = r.markdown();
-            newerLabel = getTranslation("post.revisions.until", Times.dateTime(r.replacedAt(), zone, getLocale()));
-        }
-        Div original = new Div(new Paragraph(newerLabel), new Pre(newer));
-        original.setId("revision-original");
-        original.addClassName("praxis-revision");
-        list.add(original);
-        Button close = new Button(getTranslation("action.done"), click -> dialog.close());
-        close.setId("revisions-done");
-        dialog.add(list);
-        dialog.getFooter().add(close);
-        dialog.open();
-    }
-
-    /** One version with its changes from the version before: removed words struck, added words marked. */
-    private Div version(String label, String before, String after, String id) {
-        Div box = new Div(new Paragraph(label));
-        box.setId(id);
-        box.addClassName("praxis-revision");
-        box.add(new org.praxis.base.ui.DiffText(org.praxis.base.text.WordDiff.between(before, after)));
-        return box;
+        new RevisionsDialog(p.markdown(), threads.revisions(p.id()), zone).open();
     }
 
     private void openHide(PostItem p) {
-        Dialog dialog = new Dialog();
-        dialog.setId("hide-dialog");
-        dialog.setHeaderTitle(getTranslation("post.hide.title"));
-        TextArea reason = new TextArea(getTranslation("post.hide.reason"));
-        reason.setId("hide-reason");
-        reason.setHelperText(getTranslation("post.hide.reason.help"));
-        reason.setWidthFull();
-        Button hide = new Button(getTranslation("post.hide"), click -> {
-            try {
-                moderation.hide(p.id(), reason.getValue());
-                dialog.close();
-                reload();
-            } catch (InvalidInputException e) {
-                reason.setErrorMessage(getTranslation(e.problems().values().iterator().next().key(),
-                        e.problems().values().iterator().next().args().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        hide.setId("hide-confirm");
-        hide.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(reason);
-        dialog.getFooter().add(cancel, hide);
-        dialog.open();
+        new HideDialog(moderation, p, this::reload).open();
     }
 
     private void openReport(PostItem p) {
-        Dialog dialog = new Dialog();
-        dialog.setId("report-dialog");
-        dialog.setHeaderTitle(getTranslation("post.report.title"));
-        TextArea reason = new TextArea(getTranslation("post.report.reason"));
-        reason.setId("report-reason");
-        reason.setWidthFull();
-        Checkbox toAdmins = new Checkbox(getTranslation("post.report.to-admins"));
-        toAdmins.setId("report-to-admins");
-        Button send = new Button(getTranslation("post.report.send"), click -> {
-            try {
-                moderation.report(p.id(), reason.getValue(), toAdmins.getValue());
-                dialog.close();
-                Notification n = Notification.show(getTranslation(toAdmins.getValue() ? "post.report.sent-admins"
-                        : "post.report.sent"), 5000, Notification.Position.BOTTOM_START);
-                n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (InvalidInputException e) {
-                Problem problem = e.problems().values().iterator().next();
-                reason.setErrorMessage(getTranslation(problem.key(), problem.args().toArray()));
-                reason.setInvalid(true);
-            }
-        });
-        send.setId("report-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(new Paragraph(getTranslation("post.report.explain")), reason, toAdmins);
-        dialog.getFooter().add(cancel, send);
-        dialog.open();
+        new ReportDialog(moderation, p).open();
     }
 
     @Override

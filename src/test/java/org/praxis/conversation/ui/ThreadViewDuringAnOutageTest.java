@@ -118,8 +118,8 @@ class ThreadViewDuringAnOutageTest extends DurableDatabaseTest {
         assertThat(banner().isVisible()).isFalse();
 
         try (Outage outage = new Outage()) {
-            MockVaadin.clientRoundtrip();
-            assertThat(banner().isVisible()).isTrue();
+            // the news reaches the page after the status flips, on the supervisor's thread
+            roundtripsUntil("the banner shows", () -> banner().isVisible());
             assertThat(banner().getText()).isEqualTo(text("database.saving-paused"));
             assertThat(banner().getElement().getAttribute("role")).isEqualTo("status");
             assertThat(healthStatus()).isEqualTo(Status.DOWN);

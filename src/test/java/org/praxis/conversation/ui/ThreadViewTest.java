@@ -356,6 +356,7 @@ class ThreadViewTest extends KaribuTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("report-reason")), "This shut me down.");
         _click(_get(Button.class, spec -> spec.withId("report-send")));
 
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(text("post.report.sent"));
         assertThat(audit.latestFor("post", id, 3)).anySatisfy(e -> assertThat(e.action()).isEqualTo("post.reported"));
     }
 

@@ -15,7 +15,6 @@ import static org.praxis.jooq.Tables.MEMBER;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -54,13 +53,14 @@ import org.praxis.joining.RepresentationFacts;
 import org.praxis.organization.Sector;
 import org.praxis.support.KaribuTest;
 import org.praxis.support.TestData;
+import org.praxis.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 class JoiningViewsTest extends KaribuTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(TestSmtp.SETUP);
 
     @Autowired
     ApplicationService applications;

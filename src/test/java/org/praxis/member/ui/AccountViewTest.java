@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.praxis.jooq.Tables.MEMBER;
 
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -52,6 +53,7 @@ class AccountViewTest extends KaribuTest {
 
         change(TestData.PASSWORD, "a longer sentence I remember", "a longer sentence I remember");
 
+        NotificationsKt.expectNotifications("Your password has been changed.");
         assertThat(encoder.matches("a longer sentence I remember", hashOf(member.id()))).isTrue();
         _assertNone(Div.class, spec -> spec.withId("must-change-password"));
         navigate("");
@@ -76,5 +78,6 @@ class AccountViewTest extends KaribuTest {
         assertThat(field("repeat-password").getErrorMessage()).isEqualTo("The two new passwords are not the same.");
 
         assertThat(hashOf(member.id())).isEqualTo(before);
+        NotificationsKt.expectNoNotifications();
     }
 }

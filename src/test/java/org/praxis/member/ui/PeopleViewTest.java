@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
@@ -156,6 +157,7 @@ class PeopleViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("deactivate-member")));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-toggle")));
 
+        NotificationsKt.expectNotifications(member.name() + " has been deactivated and signed out.");
         assertThat(data.active(member.id())).isFalse();
         assertThat(GridKt._get(grid(), 0).active()).isFalse();
         SecurityContextHolder.clearContext();
@@ -192,6 +194,7 @@ class PeopleViewTest extends KaribuTest {
         Select<org.praxis.organization.Sector> sector = _get(Select.class, spec -> spec.withId("organization-sector"));
         _setValue(sector, org.praxis.organization.Sector.TRIBAL_HEALTH);
         _click(_get(Button.class, spec -> spec.withId("organization-save")));
+        NotificationsKt.expectNotifications(name + " saved.");
 
         @SuppressWarnings("unchecked")
         Grid<Organization> organizations = _get(Grid.class, spec -> spec.withId("organizations-grid"));
@@ -204,6 +207,7 @@ class PeopleViewTest extends KaribuTest {
                 org.praxis.organization.Sector.HOUSING);
         _click(_get(Button.class, spec -> spec.withId("organization-save")));
         assertThat(field("organization-name").getErrorMessage()).isEqualTo("There is already an organisation with this name.");
+        NotificationsKt.expectNoNotifications();
         _assertOne(org.praxis.organization.ui.OrganizationForm.class);
     }
 }

@@ -1,0 +1,36 @@
+package org.praxis.support;
+
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The tests' SMTP server on a port free on this machine, chosen once per test JVM, instead of
+ * GreenMail's fixed 3025 that two builds at once (or anything else on 3025) would fight over.
+ * The tests' GreenMail listens on {@link #SETUP}; every test application context (registered in
+ * META-INF/spring.factories) sends to the same port.
+ */
+public final class TestSmtp implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final int PORT = freePort();
+    public static final ServerSetup SETUP = new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP);
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("test-smtp", Map.of("praxis.mail.port", PORT)));
+    }
+}
