@@ -53,4 +53,17 @@ class ArchitectureTest {
                 .check(classes.that(com.tngtech.archunit.base.DescribedPredicate.not(
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("SecurityConfiguration"))));
     }
+
+    @Test
+    void only_the_demo_acts_as_someone_else_or_installs_accounts() {
+        noClasses().that().resideOutsideOfPackages("org.praxis.demo..", "org.praxis.base.security..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.praxis.base.security.SystemActor")
+                .because("running code as another account is for seeding at start-up only")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.praxis.demo..", "org.praxis.member..")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("install")))
+                .because("accounts made with no one signed in are for seeding at start-up only")
+                .check(classes);
+    }
 }

@@ -65,6 +65,19 @@ public class CohortService {
         return filtered.orderBy(COHORT.NAME).fetch(r -> new CohortChoice(r.value1(), r.value2()));
     }
 
+    /** An admin starts a cohort; people join it through their accounts. Returns its id. */
+    @Transactional
+    public long create(String name, int capacity, java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
+        currentUser.requireRole(Role.ADMIN);
+        new org.praxis.base.Validation().required("name", name, 200)
+                .check(capacity > 0, "capacity", "validation.required")
+                .check(startsOn == null || endsOn == null || !endsOn.isBefore(startsOn), "endsOn", "validation.required")
+                .throwIfInvalid();
+        return db.insertInto(COHORT).set(COHORT.NAME, name.strip()).set(COHORT.CAPACITY, capacity)
+                .set(COHORT.STARTS_ON, startsOn).set(COHORT.ENDS_ON, endsOn)
+                .returning(COHORT.ID).fetchOne(COHORT.ID);
+    }
+
     private static CohortPerson toPerson(Record7<Long, String, String, String, String, String, String> r) {
         return new CohortPerson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                 r.value6() == null ? null : County.valueOf(r.value6()), CohortRole.valueOf(r.value7()));

@@ -1,28 +1,64 @@
 package org.praxis.demo;
 
-import static org.praxis.jooq.Tables.AGREEMENT;
-import static org.praxis.jooq.Tables.AGREEMENT_ACK;
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.ORGANIZATION;
-import static org.praxis.jooq.Tables.POST;
-import static org.praxis.jooq.Tables.PROMPT;
-import static org.praxis.jooq.Tables.SESSION;
-import static org.praxis.jooq.Tables.THREAD;
-
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.praxis.accountability.CommitmentDraft;
+import org.praxis.accountability.CommitmentService;
+import org.praxis.accountability.CommitmentStatus;
+import org.praxis.accountability.Rhythm;
+import org.praxis.accountability.Sharing;
+import org.praxis.analysis.AnalysisDraft;
+import org.praxis.analysis.AnalysisService;
+import org.praxis.analysis.AnalysisSummary;
+import org.praxis.analysis.Dimension;
+import org.praxis.analysis.LibraryFilter;
+import org.praxis.analysis.PolicyArea;
+import org.praxis.analysis.Section;
 import org.praxis.base.db.DatabaseProperties;
+import org.praxis.base.security.AccountDirectory;
+import org.praxis.base.security.Role;
+import org.praxis.base.security.SystemActor;
+import org.praxis.cohort.CohortChoice;
+import org.praxis.cohort.CohortService;
+import org.praxis.conversation.Agreement;
+import org.praxis.conversation.AgreementService;
+import org.praxis.conversation.ThreadService;
+import org.praxis.joining.ApplicationForm;
+import org.praxis.joining.ApplicationService;
+import org.praxis.joining.ApplicationStatus;
+import org.praxis.joining.Authority;
+import org.praxis.joining.RepresentationFacts;
+import org.praxis.member.MemberDraft;
+import org.praxis.member.MemberService;
+import org.praxis.obstacle.ObstacleService;
+import org.praxis.organization.County;
+import org.praxis.organization.Organization;
+import org.praxis.organization.OrganizationDraft;
+import org.praxis.organization.OrganizationService;
+import org.praxis.organization.Sector;
+import org.praxis.session.PromptDraft;
+import org.praxis.session.SessionDraft;
+import org.praxis.session.SessionService;
+import org.praxis.session.SessionSummary;
+import org.praxis.worksheet.Answer;
+import org.praxis.worksheet.TemplateService;
+import org.praxis.worksheet.Visibility;
+import org.praxis.worksheet.WorksheetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +66,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds "Equity in Leadership — Cohort 1" once, and prints the demo sign-ins at every start.
  * Seeded on the embedded database unless {@code PRAXIS_DEMO=false}; on a configured server only
  * with {@code PRAXIS_DEMO=true}. All people and organisations are fictional.
+ *
+ * <p>Everything is written through the features' public services, as the demo's own people
+ * ({@link SystemActor}): the admin sets up organisations and the cohort, the facilitator publishes
+ * the agreements and opens the session, members post, analyse, commit and fill worksheets,
+ * applicants apply through the public form. So the services' rules, search outbox rows, audit
+ * trail and notifications apply to the demo as to anyone, and a change of schema or rule needs no
+ * second copy here. The accounts alone are made with no one signed in
+ * ({@link MemberService#install}): the admin needs no author, and all share the demo password.
+ * Each step runs in one transaction and is skipped when what it seeds is already there.
  */
 @Component
 public class DemoData implements ApplicationRunner {
@@ -37,6 +82,11 @@ public class DemoData implements ApplicationRunner {
     public static final String COHORT_NAME = "Equity in Leadership — Cohort 1";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    private static final String ADMIN = "admin@praxis.example";
+    private static final String MARISOL = "marisol@praxis.example";
+    private static final String AISHA = "aisha@praxis.example";
+    private static final String LEAH = "leah@praxis.example";
 
     record Org(String key, String name, String sector, String county, String tribalNation) {
     }
@@ -77,26 +127,43 @@ public class DemoData implements ApplicationRunner {
             new Person("grace@praxis.example", "Grace Whitfield", "she/her", "Housing director", "island", "MEMBER"),
             new Person("sam@praxis.example", "Sam Okafor", "he/him", "Health officer", "sanjuan", "MEMBER"));
 
-    private final DSLContext db;
-    private final PasswordEncoder encoder;
+    /** The services the demo writes through, as its people. */
+    record Services(SystemActor actor, AccountDirectory accounts, OrganizationService organizations,
+            CohortService cohorts, MemberService members, AgreementService agreements, SessionService sessions,
+            ThreadService threads, AnalysisService analyses, ApplicationService applications,
+            CommitmentService commitments, ObstacleService obstacles, TemplateService templates,
+            WorksheetService worksheets) {
+    }
+
+    private final Services s;
     private final TransactionTemplate transactions;
     private final DatabaseProperties database;
+    private final Clock clock;
     private final String demo;
     private final String password;
-    private final org.praxis.base.text.Markdown markdown;
-    private final org.praxis.obstacle.ObstacleService obstacles;
 
-    DemoData(DSLContext db, PasswordEncoder encoder, TransactionTemplate transactions, DatabaseProperties database,
-            @Value("${praxis.demo:auto}") String demo, @Value("${praxis.demo-password:equity-in-practice}") String password,
-            org.praxis.base.text.Markdown markdown, org.praxis.obstacle.ObstacleService obstacles) {
-        this.markdown = markdown;
-        this.obstacles = obstacles;
-        this.db = db;
-        this.encoder = encoder;
+    DemoData(Services services, TransactionTemplate transactions, DatabaseProperties database, Clock clock,
+            @Value("${praxis.demo:auto}") String demo, @Value("${praxis.demo-password:equity-in-practice}") String password) {
+        this.s = services;
         this.transactions = transactions;
         this.database = database;
+        this.clock = clock;
         this.demo = demo;
         this.password = password;
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Wiring {
+
+        @org.springframework.context.annotation.Bean
+        Services demoServices(SystemActor actor, AccountDirectory accounts, OrganizationService organizations,
+                CohortService cohorts, MemberService members, AgreementService agreements, SessionService sessions,
+                ThreadService threads, AnalysisService analyses, ApplicationService applications,
+                CommitmentService commitments, ObstacleService obstacles, TemplateService templates,
+                WorksheetService worksheets) {
+            return new Services(actor, accounts, organizations, cohorts, members, agreements, sessions, threads,
+                    analyses, applications, commitments, obstacles, templates, worksheets);
+        }
     }
 
     boolean enabled() {
@@ -131,76 +198,159 @@ public class DemoData implements ApplicationRunner {
         log.info(sb.toString());
     }
 
+    private <T> T as(String email, Supplier<T> work) {
+        return s.actor().as(email, work);
+    }
+
+    private void run(String email, Runnable work) {
+        s.actor().run(email, work);
+    }
+
+    private boolean step(Supplier<Boolean> work) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> work.get()));
+    }
+
+    /** The demo cohort, as its admin finds it; empty before the admin and the cohort exist. */
+    private Optional<Long> demoCohort() {
+        if (s.accounts().signInAccount(ADMIN).isEmpty()) {
+            return Optional.empty();
+        }
+        return as(ADMIN, () -> s.cohorts().assignable().stream().filter(c -> c.name().equals(COHORT_NAME))
+                .map(CohortChoice::id).findFirst());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /**
+     * Seeds the organisations, the cohort and its people unless the cohort exists; returns whether
+     * it did. People and organisations already there (by email, by name) are reused.
+     */
+    public boolean seed() {
+        return step(() -> {
+            Person admin = PEOPLE.get(0);
+            Long installed = null;
+            if (s.accounts().signInAccount(admin.email()).isEmpty()) {
+                installed = s.members().install(List.of(draft(admin, null, null)), password).get(0);
+            } else if (demoCohort().isPresent()) {
+                return false;
+            }
+            Long adminId = installed;
+            List<MemberDraft> newcomers = new ArrayList<>();
+            run(ADMIN, () -> {
+                Map<String, Long> orgIds = organizations();
+                long cohortId = s.cohorts().create(COHORT_NAME, 15, today().withDayOfMonth(1),
+                        today().withDayOfMonth(1).plusMonths(10));
+                if (adminId != null) {
+                    MemberDraft own = s.members().draftOf(adminId);
+                    own.setOrganizationId(orgIds.get(admin.org()));
+                    s.members().update(adminId, own);
+                }
+                Map<String, Long> existing = new HashMap<>();
+                s.members().list().forEach(m -> existing.put(m.email().toLowerCase(), m.id()));
+                for (Person p : PEOPLE.subList(1, PEOPLE.size())) {
+                    Long id = existing.get(p.email().toLowerCase());
+                    if (id == null) {
+                        newcomers.add(draft(p, orgIds.get(p.org()), cohortId));
+                    } else {
+                        MemberDraft again = s.members().draftOf(id);
+                        again.setCohortId(cohortId);
+                        s.members().update(id, again);
+                    }
+                }
+            });
+            // one shared password, hashed once: through create() each would get a temporary one to
+            // replace, three bcrypt hashes a person, ten seconds at the first start
+            s.members().install(newcomers, password);
+            return true;
+        });
+    }
+
+    /** The demo organisations by key, made where no organisation of that name exists. */
+    private Map<String, Long> organizations() {
+        Map<String, Long> byName = new HashMap<>();
+        s.organizations().list().forEach(o -> byName.put(o.name().toLowerCase(), o.id()));
+        Map<String, Long> ids = new HashMap<>();
+        for (Org o : ORGANIZATIONS) {
+            Long id = byName.get(o.name().toLowerCase());
+            if (id == null) {
+                OrganizationDraft d = new OrganizationDraft();
+                d.setName(o.name());
+                d.setSector(Sector.valueOf(o.sector()));
+                d.setCounty(County.valueOf(o.county()));
+                d.setTribalNation(o.tribalNation() == null ? "" : o.tribalNation());
+                Organization made = s.organizations().create(d);
+                id = made.id();
+            }
+            ids.put(o.key(), id);
+        }
+        return ids;
+    }
+
+    private static MemberDraft draft(Person p, Long organizationId, Long cohortId) {
+        MemberDraft d = new MemberDraft();
+        d.setDisplayName(p.name());
+        d.setEmail(p.email());
+        d.setPronouns(p.pronouns() == null ? "" : p.pronouns());
+        d.setTitle(p.title());
+        d.setOrganizationId(organizationId);
+        d.setRole(Role.valueOf(p.role()));
+        d.setCohortId(cohortId);
+        return d;
+    }
+
     /**
      * Seeds community agreements, an upcoming session with two prompts and a first reply, and a
      * commons thread with a content note — unless the demo cohort already has agreements.
      */
     public boolean seedConversation() {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
-            if (cohortId == null || db.fetchExists(AGREEMENT, AGREEMENT.COHORT_ID.eq(cohortId))) {
+        return step(() -> {
+            Optional<Long> cohort = demoCohort();
+            if (cohort.isEmpty() || as(MARISOL, () -> s.agreements().current(cohort.get()).isPresent())) {
                 return false;
             }
-            Long marisol = memberId("marisol@praxis.example");
-            Long aisha = memberId("aisha@praxis.example");
+            long cohortId = cohort.get();
             String agreements = String.join("\n", "We are here to learn from each other, not to be right.", "",
                     "- **Stories stay, lessons leave.** What someone shares about their life or their organisation stays in this cohort.",
                     "- **Speak from your own experience.** Say “I”, not “they all”.",
                     "- **Expect and accept non-closure.** Equity work is not finished in one conversation.",
                     "- **Notice impact, not only intent.** If something lands hard, say so, and listen when told.",
                     "- **Make space, take space.** Notice who has not spoken yet.");
-            long agreementId = db.insertInto(AGREEMENT).set(AGREEMENT.COHORT_ID, cohortId).set(AGREEMENT.VERSION, 1)
-                    .set(AGREEMENT.BODY_MARKDOWN, agreements).set(AGREEMENT.BODY_HTML, markdown.toSafeHtml(agreements))
-                    .set(AGREEMENT.CREATED_BY, marisol).returning(AGREEMENT.ID).fetchOne(AGREEMENT.ID);
-            java.time.ZoneId zone = java.time.ZoneId.of("America/Los_Angeles");
-            java.time.ZonedDateTime start = java.time.LocalDate.now(zone).plusDays(7).atTime(9, 30).atZone(zone);
             String description = "We bring one policy each — hiring, eligibility, language access, hours — and ask: "
                     + "does it treat everyone the same when people need different things?\n\n"
                     + "*Before we meet:* pick the policy and skim it once.";
-            long sessionId = db.insertInto(SESSION).set(SESSION.COHORT_ID, cohortId)
-                    .set(SESSION.TITLE, "Equity versus equality in our own policies")
-                    .set(SESSION.THEME, "Eligibility and intake")
-                    .set(SESSION.STARTS_AT, start.toOffsetDateTime())
-                    .set(SESSION.ENDS_AT, start.plusHours(2).toOffsetDateTime())
-                    .set(SESSION.DESCRIPTION_MARKDOWN, description)
-                    .set(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(description))
-                    .set(SESSION.CREATED_BY, marisol).returning(SESSION.ID).fetchOne(SESSION.ID);
             String[] questions = {
                 "Which policy in your organisation treats everyone the same, and who does that leave out?",
                 "What has derailed or detoured equity work in your organisation this year?"};
-            long firstThread = 0;
-            for (int i = 0; i < questions.length; i++) {
-                long promptId = db.insertInto(PROMPT).set(PROMPT.SESSION_ID, sessionId).set(PROMPT.AUTHOR_ID, marisol)
-                        .set(PROMPT.QUESTION, questions[i]).set(PROMPT.POSITION, i + 1)
-                        .returning(PROMPT.ID).fetchOne(PROMPT.ID);
-                long threadId = db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId).set(THREAD.SESSION_ID, sessionId)
-                        .set(THREAD.PROMPT_ID, promptId).set(THREAD.TITLE, questions[i]).set(THREAD.CREATED_BY, marisol)
-                        .returning(THREAD.ID).fetchOne(THREAD.ID);
-                if (i == 0) {
-                    firstThread = threadId;
+            long[] made = as(MARISOL, () -> {
+                Agreement agreement = s.agreements().publish(cohortId, agreements);
+                SessionDraft session = new SessionDraft();
+                session.setTitle("Equity versus equality in our own policies");
+                session.setTheme("Eligibility and intake");
+                session.setStartsAt(today().plusDays(7).atTime(9, 30));
+                session.setEndsAt(today().plusDays(7).atTime(11, 30));
+                session.setDescription(description);
+                long sessionId = s.sessions().create(cohortId, session);
+                for (String q : questions) {
+                    PromptDraft prompt = new PromptDraft();
+                    prompt.setQuestion(q);
+                    s.sessions().addPrompt(sessionId, prompt);
                 }
-            }
-            db.insertInto(AGREEMENT_ACK).set(AGREEMENT_ACK.AGREEMENT_ID, agreementId).set(AGREEMENT_ACK.MEMBER_ID, aisha)
-                    .execute();
+                return new long[] {agreement.id(), s.sessions().get(sessionId).prompts().get(0).threadId()};
+            });
             String aishaPost = "Our sliding-fee scale asks every patient for the same three documents. "
                     + "People without a fixed address, or paid in cash, **can’t produce them** — so the same rule "
                     + "keeps out the people it was written for.";
-            long post = db.insertInto(POST).set(POST.THREAD_ID, firstThread).set(POST.AUTHOR_ID, aisha)
-                    .set(POST.BODY_MARKDOWN, aishaPost).set(POST.BODY_HTML, markdown.toSafeHtml(aishaPost))
-                    .returning(POST.ID).fetchOne(POST.ID);
-            db.update(THREAD).set(THREAD.LAST_POST_AT, java.time.OffsetDateTime.now()).where(THREAD.ID.eq(firstThread))
-                    .execute();
-            db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId)
-                    .set(THREAD.TITLE, "When our own data was used against the people it described")
-                    .set(THREAD.CONTENT_NOTE, "Mentions racial profiling in health records.")
-                    .set(THREAD.NAMES_HIDEABLE, true).set(THREAD.CREATED_BY, marisol).execute();
-            // everything seeded is searchable, as if written through the services
-            outbox("SESSION", List.of(sessionId));
-            outbox("PROMPT", db.select(PROMPT.ID).from(PROMPT).where(PROMPT.SESSION_ID.eq(sessionId)).fetch(PROMPT.ID));
-            outbox("THREAD", db.select(THREAD.ID).from(THREAD).where(THREAD.COHORT_ID.eq(cohortId)).fetch(THREAD.ID));
-            outbox("POST", List.of(post));
+            run(AISHA, () -> {
+                s.agreements().acknowledge(made[0]);
+                s.threads().reply(made[1], null, aishaPost, false, false);
+            });
+            run(MARISOL, () -> s.threads().openThread(cohortId,
+                    "When our own data was used against the people it described",
+                    "Mentions racial profiling in health records.", true));
             return true;
-        }));
+        });
     }
 
     /**
@@ -208,70 +358,49 @@ public class DemoData implements ApplicationRunner {
      * peer's comment — unless the demo cohort already has analyses.
      */
     public boolean seedLibrary() {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
-            var analysis = org.praxis.jooq.Tables.ANALYSIS;
-            if (cohortId == null || db.fetchExists(analysis, analysis.COHORT_ID.eq(cohortId))) {
+        return step(() -> {
+            Optional<Long> cohort = demoCohort();
+            if (cohort.isEmpty() || !as(AISHA, () -> s.analyses().library(cohort.get(), LibraryFilter.all()).isEmpty())) {
                 return false;
             }
-            Long aisha = memberId("aisha@praxis.example");
-            Long leah = memberId("leah@praxis.example");
-            Long aishaOrg = db.select(MEMBER.ORGANIZATION_ID).from(MEMBER).where(MEMBER.ID.eq(aisha)).fetchOne(MEMBER.ORGANIZATION_ID);
-            Map<String, String> sections = new java.util.LinkedHashMap<>();
-            sections.put("purpose", "Our sliding-fee scale lowers what a visit costs for people with low incomes. "
+            long cohortId = cohort.get();
+            Map<Section, String> sections = new EnumMap<>(Section.class);
+            sections.put(Section.PURPOSE, "Our sliding-fee scale lowers what a visit costs for people with low incomes. "
                     + "To qualify, every patient brings the same three documents: photo ID, proof of address and "
                     + "two recent pay stubs.");
-            sections.put("burden", "It serves salaried patients well. It burdens people without a fixed address, "
+            sections.put(Section.BURDEN, "It serves salaried patients well. It burdens people without a fixed address, "
                     + "people paid in cash (many farmworkers), and people whose ID is from another country. Last "
                     + "year 41 % of uninsured patients who asked for the scale did not complete it.");
-            sections.put("sameness", "Everyone is asked for the *same* papers. Equity would ask what each person can "
+            sections.put(Section.SAMENESS, "Everyone is asked for the *same* papers. Equity would ask what each person can "
                     + "show: a letter from a shelter, an employer’s note, a self-declaration.");
-            sections.put("causes", "The rule was written after an audit in 2014 and never revisited.");
-            sections.put("voices", "We asked our promotoras and six patients who gave up on the form.");
-            sections.put("changes", "- Accept a signed self-declaration of income\n- Drop proof of address");
-            sections.put("measures", "Share of uninsured patients completing the scale, by language, each quarter. "
+            sections.put(Section.CAUSES, "The rule was written after an audit in 2014 and never revisited.");
+            sections.put(Section.VOICES, "We asked our promotoras and six patients who gave up on the form.");
+            sections.put(Section.CHANGES, "- Accept a signed self-declaration of income\n- Drop proof of address");
+            sections.put(Section.MEASURES, "Share of uninsured patients completing the scale, by language, each quarter. "
                     + "Owner: the revenue cycle director.");
-            java.util.function.Function<Map<String, String>, org.jooq.JSONB> json = m -> {
-                try {
-                    return org.jooq.JSONB.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+            Map<Section, String> first = new EnumMap<>(sections);
+            first.put(Section.CHANGES, "- Accept a signed self-declaration of income");
             String title = "Three documents for the sliding-fee scale";
-            long threadId = db.insertInto(THREAD).set(THREAD.COHORT_ID, cohortId).set(THREAD.TITLE, title)
-                    .set(THREAD.CREATED_BY, aisha).returning(THREAD.ID).fetchOne(THREAD.ID);
-            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
-            Map<String, String> first = new java.util.LinkedHashMap<>(sections);
-            first.put("changes", "- Accept a signed self-declaration of income");
-            long id = db.insertInto(analysis).set(analysis.COHORT_ID, cohortId).set(analysis.TITLE, title)
-                    .set(analysis.ORGANIZATION_ID, aishaOrg).set(analysis.POLICY_AREA, "ELIGIBILITY")
-                    .set(analysis.STATUS, "REVISED").set(analysis.TAGS, new String[] {"sliding fee", "documents"})
-                    .set(analysis.SECTIONS, json.apply(sections)).set(analysis.THREAD_ID, threadId)
-                    .set(analysis.CREATED_BY, aisha).set(analysis.SHARED_AT, now.minusDays(3))
-                    .returning(analysis.ID).fetchOne(analysis.ID);
-            var author = org.praxis.jooq.Tables.ANALYSIS_AUTHOR;
-            db.insertInto(author).set(author.ANALYSIS_ID, id).set(author.MEMBER_ID, aisha).execute();
-            var dimension = org.praxis.jooq.Tables.ANALYSIS_DIMENSION;
-            for (String d : List.of("INCOME_CLASS", "GEOGRAPHY", "LANGUAGE")) {
-                db.insertInto(dimension).set(dimension.ANALYSIS_ID, id).set(dimension.DIMENSION, d).execute();
-            }
-            var version = org.praxis.jooq.Tables.ANALYSIS_VERSION;
-            db.insertInto(version).set(version.ANALYSIS_ID, id).set(version.NUMBER, 1).set(version.TITLE, title)
-                    .set(version.SECTIONS, json.apply(first)).set(version.SAVED_BY, aisha)
-                    .set(version.SAVED_AT, now.minusDays(3)).execute();
-            db.insertInto(version).set(version.ANALYSIS_ID, id).set(version.NUMBER, 2).set(version.TITLE, title)
-                    .set(version.SECTIONS, json.apply(sections)).set(version.SAVED_BY, aisha)
-                    .set(version.SAVED_AT, now.minusDays(1)).execute();
-            var comment = org.praxis.jooq.Tables.ANALYSIS_COMMENT;
-            String text = "At our clinic proof of address kept out more people than pay stubs did. Would you drop it too?";
-            db.insertInto(comment).set(comment.ANALYSIS_ID, id).set(comment.VERSION_NUMBER, 1).set(comment.SECTION, "changes")
-                    .set(comment.AUTHOR_ID, leah).set(comment.BODY_MARKDOWN, text).set(comment.BODY_HTML, markdown.toSafeHtml(text))
-                    .set(comment.CREATED_AT, now.minusDays(2)).execute();
-            outbox("THREAD", List.of(threadId));
-            outbox("ANALYSIS", List.of(id));
+            Set<Dimension> dimensions = Set.of(Dimension.INCOME_CLASS, Dimension.GEOGRAPHY, Dimension.LANGUAGE);
+            List<String> tags = List.of("sliding fee", "documents");
+            long id = as(AISHA, () -> {
+                Long org = s.organizations().list().stream()
+                        .filter(o -> o.name().equals("Bellingham Community Health Center")).map(Organization::id)
+                        .findFirst().orElse(null);
+                long made = s.analyses().create(cohortId,
+                        new AnalysisDraft(title, org, PolicyArea.ELIGIBILITY, dimensions, tags, first, Set.of()));
+                s.analyses().share(made);
+                return made;
+            });
+            run(LEAH, () -> s.analyses().comment(id, Section.CHANGES,
+                    "At our clinic proof of address kept out more people than pay stubs did. Would you drop it too?"));
+            run(AISHA, () -> {
+                var shared = s.analyses().read(id);
+                s.analyses().save(id, shared.lockVersion(), new AnalysisDraft(title, shared.organizationId(),
+                        PolicyArea.ELIGIBILITY, dimensions, tags, sections, Set.of()));
+            });
             return true;
-        }));
+        });
     }
 
     /**
@@ -281,70 +410,63 @@ public class DemoData implements ApplicationRunner {
      * — unless the demo cohort already has worksheets.
      */
     public boolean seedWorksheets() {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
-            var assignment = org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT;
-            var template = org.praxis.jooq.Tables.WORKSHEET_TEMPLATE;
-            var version = org.praxis.jooq.Tables.WORKSHEET_TEMPLATE_VERSION;
-            var response = org.praxis.jooq.Tables.WORKSHEET_RESPONSE;
-            if (cohortId == null || db.fetchExists(assignment, assignment.COHORT_ID.eq(cohortId))) {
+        return step(() -> {
+            Optional<Long> cohort = demoCohort();
+            if (cohort.isEmpty() || !as(MARISOL, () -> s.worksheets().assignments(cohort.get()).isEmpty())) {
                 return false;
             }
-            Long policy = db.select(template.ID).from(template).where(template.STARTER_KEY.eq("equity-policy"))
-                    .fetchOne(template.ID);
-            Long afterAction = db.select(template.ID).from(template).where(template.STARTER_KEY.eq("after-action"))
-                    .fetchOne(template.ID);
-            if (policy == null || afterAction == null) {
+            long cohortId = cohort.get();
+            Long policyAssignment = as(MARISOL, () -> {
+                long policy;
+                long afterAction;
+                try {
+                    policy = s.templates().starter("equity-policy");
+                    afterAction = s.templates().starter("after-action");
+                } catch (IllegalArgumentException noStarters) {
+                    return null;
+                }
+                Optional<SessionSummary> session = s.sessions().sessionsOf(cohortId).stream()
+                        .min(Comparator.comparing(SessionSummary::startsAt));
+                LocalDate due = session.map(x -> x.startsAt().withZoneSameInstant(ZONE).toLocalDate())
+                        .orElse(today().plusDays(7));
+                long id = s.worksheets().assign(policy, cohortId, session.map(SessionSummary::id).orElse(null), due,
+                        due.plusWeeks(6));
+                s.worksheets().assign(afterAction, cohortId, null, null, null);
+                return id;
+            });
+            if (policyAssignment == null) {
                 return false;
             }
-            Long marisol = memberId("marisol@praxis.example");
-            Long aisha = memberId("aisha@praxis.example");
-            Long leah = memberId("leah@praxis.example");
-            var session = db.select(SESSION.ID, SESSION.STARTS_AT).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
-                    .orderBy(SESSION.STARTS_AT).limit(1).fetchOne();
-            java.time.LocalDate due = session == null ? java.time.LocalDate.now().plusDays(7)
-                    : session.value2().atZoneSameInstant(java.time.ZoneId.of("America/Los_Angeles")).toLocalDate();
-            long policyAssignment = db.insertInto(assignment).set(assignment.COHORT_ID, cohortId)
-                    .set(assignment.SESSION_ID, session == null ? null : session.value1())
-                    .set(assignment.TEMPLATE_ID, policy).set(assignment.DUE_ON, due).set(assignment.REVIEW_ON, due.plusWeeks(6))
-                    .set(assignment.CREATED_BY, marisol).returning(assignment.ID).fetchOne(assignment.ID);
-            db.insertInto(assignment).set(assignment.COHORT_ID, cohortId).set(assignment.TEMPLATE_ID, afterAction)
-                    .set(assignment.CREATED_BY, marisol).execute();
-            long versionId = db.select(version.ID).from(version).where(version.TEMPLATE_ID.eq(policy))
-                    .orderBy(version.NUMBER.desc()).limit(1).fetchSingle(version.ID);
-            Long analysisId = db.select(org.praxis.jooq.Tables.ANALYSIS.ID).from(org.praxis.jooq.Tables.ANALYSIS)
-                    .where(org.praxis.jooq.Tables.ANALYSIS.COHORT_ID.eq(cohortId)).limit(1)
-                    .fetchOne(org.praxis.jooq.Tables.ANALYSIS.ID);
-            String aishas = "{"
-                    + "\"policy\": {\"text\": \"Sliding-fee schedule: the three documents\"},"
-                    + "\"result\": {\"text\": \"Every uninsured patient who qualifies gets the lower fee at their first visit.\"},"
-                    + "\"lens\": {\"equality\": \"Everyone brings the same photo ID, proof of address and pay stubs.\","
-                    + " \"equity\": \"Farmworkers paid in cash and people without a fixed address need to show income another way.\"},"
-                    + "\"data-story\": {\"text\": \"41 % of uninsured patients who asked for the scale did not complete it.\"},"
-                    + "\"data-broken-down\": {\"yes\": false},"
-                    + "\"engaged\": {\"choices\": [\"Staff who carry it out\", \"People who use the service\"]},"
-                    + "\"say\": {\"scale\": 2},"
-                    + "\"benefit-burden\": {\"rows\": [{\"group\": \"Salaried patients\", \"benefits\": \"Quick approval\"},"
-                    + " {\"group\": \"Farmworkers paid in cash\", \"burdens\": \"No pay stubs to show\"}]},"
-                    + "\"barriers\": {\"choices\": [\"Financial\", \"Managerial\"]},"
-                    + "\"first-change\": {\"text\": \"Accept a signed self-declaration of income.\"},"
-                    + "\"measure\": {\"text\": \"Completion of the scale by language, every quarter, reported to the board.\"}"
-                    + "}";
-            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
-            long aishaResponse = db.insertInto(response).set(response.ASSIGNMENT_ID, policyAssignment)
-                    .set(response.MEMBER_ID, aisha).set(response.TEMPLATE_VERSION_ID, versionId)
-                    .set(response.ANSWERS, org.jooq.JSONB.valueOf(aishas)).set(response.CURRENT_STEP, 5)
-                    .set(response.STATUS, "SUBMITTED").set(response.VISIBILITY, "FACILITATORS")
-                    .set(response.ANALYSIS_ID, analysisId).set(response.SUBMITTED_AT, now.minusDays(1))
-                    .returning(response.ID).fetchOne(response.ID);
-            long leahResponse = db.insertInto(response).set(response.ASSIGNMENT_ID, policyAssignment)
-                    .set(response.MEMBER_ID, leah).set(response.TEMPLATE_VERSION_ID, versionId)
-                    .set(response.ANSWERS, org.jooq.JSONB.valueOf(
-                            "{\"policy\": {\"text\": \"After-hours intake line\"}}"))
-                    .returning(response.ID).fetchOne(response.ID);
-            outbox("RESPONSE", List.of(aishaResponse, leahResponse));
+            Map<String, Answer> aishas = new java.util.LinkedHashMap<>();
+            aishas.put("policy", Answer.text("Sliding-fee schedule: the three documents"));
+            aishas.put("result", Answer.text("Every uninsured patient who qualifies gets the lower fee at their first visit."));
+            aishas.put("lens", Answer.pair("Everyone brings the same photo ID, proof of address and pay stubs.",
+                    "Farmworkers paid in cash and people without a fixed address need to show income another way."));
+            aishas.put("data-story", Answer.text("41 % of uninsured patients who asked for the scale did not complete it."));
+            aishas.put("data-broken-down", Answer.yes(false));
+            aishas.put("engaged", Answer.choices(List.of("Staff who carry it out", "People who use the service")));
+            aishas.put("say", Answer.scale(2));
+            aishas.put("benefit-burden", Answer.rows(List.of(
+                    new Answer.GroupRow("Salaried patients", "Quick approval", null),
+                    new Answer.GroupRow("Farmworkers paid in cash", null, "No pay stubs to show"))));
+            aishas.put("barriers", Answer.choices(List.of("Financial", "Managerial")));
+            aishas.put("first-change", Answer.text("Accept a signed self-declaration of income."));
+            aishas.put("measure", Answer.text("Completion of the scale by language, every quarter, reported to the board."));
+            run(AISHA, () -> {
+                long response = s.worksheets().start(policyAssignment);
+                aishas.forEach((key, answer) -> s.worksheets().saveAnswer(response, key, answer));
+                s.worksheets().saveStep(response, 5);
+                s.worksheets().submit(response);
+                s.worksheets().setVisibility(response, Visibility.FACILITATORS);
+                s.analyses().library(cohortId, LibraryFilter.all()).stream().findFirst().map(AnalysisSummary::id)
+                        .ifPresent(analysis -> s.worksheets().linkAnalysis(response, analysis));
+            });
+            run(LEAH, () -> {
+                long response = s.worksheets().start(policyAssignment);
+                s.worksheets().saveAnswer(response, "policy", Answer.text("After-hours intake line"));
+            });
             return true;
-        }));
+        });
     }
 
     /**
@@ -353,51 +475,49 @@ public class DemoData implements ApplicationRunner {
      * overview have something to show; unless the demo cohort already has applications.
      */
     public boolean seedApplications() {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
-            var application = org.praxis.jooq.Tables.APPLICATION;
-            var event = org.praxis.jooq.Tables.APPLICATION_EVENT;
-            if (cohortId == null || db.fetchExists(application, application.COHORT_ID.eq(cohortId))) {
+        return step(() -> {
+            Optional<Long> cohort = demoCohort();
+            if (cohort.isEmpty() || as(MARISOL, () -> s.applications().statusCounts(cohort.get()).values().stream()
+                    .mapToInt(Integer::intValue).sum() > 0)) {
                 return false;
             }
-            db.update(COHORT).set(COHORT.APPLICATIONS_OPEN, true).where(COHORT.ID.eq(cohortId)).execute();
-            record Applicant(String name, String email, String organization, String sector, String role, String authority,
-                    String status, String facts) {
+            long cohortId = cohort.get();
+            run(MARISOL, () -> s.applications().setApplicationsOpen(cohortId, true));
+            record Applicant(String name, String email, String organization, Sector sector, String role,
+                    Authority authority, ApplicationStatus status, RepresentationFacts facts) {
             }
             List<Applicant> applicants = List.of(
                     new Applicant("Rosa Ibarra", "rosa.ibarra@applicant.example", "Lummi Nation Behavioral Health",
-                            "TRIBAL_HEALTH", "Clinical director", "BOTH", "SHORTLISTED",
-                            "{\"raceEthnicity\": [\"AMERICAN_INDIAN_ALASKA_NATIVE\", \"HISPANIC_LATINO\"], \"gender\": \"WOMAN\","
-                                    + " \"county\": \"WHATCOM\", \"tribal\": \"ENROLLED_OR_DESCENDANT\","
-                                    + " \"tribalSelf\": \"Lummi Nation\", \"livedExperience\": \"Raised by my grandmother on the reservation\"}"),
+                            Sector.TRIBAL_HEALTH, "Clinical director", Authority.BOTH, ApplicationStatus.SHORTLISTED,
+                            new RepresentationFacts(List.of("AMERICAN_INDIAN_ALASKA_NATIVE", "HISPANIC_LATINO"), null,
+                                    "WOMAN", null, "WHATCOM", null, "ENROLLED_OR_DESCENDANT", "Lummi Nation",
+                                    "Raised by my grandmother on the reservation", false)),
                     new Applicant("Tom Nguyen", "tom.nguyen@applicant.example", "Island County Housing Authority",
-                            "HOUSING", "Deputy director", "STRUCTURAL", "SHORTLISTED",
-                            "{\"raceEthnicity\": [\"ASIAN\"], \"gender\": \"MAN\", \"county\": \"ISLAND\", \"tribal\": \"NONE\"}"),
+                            Sector.HOUSING, "Deputy director", Authority.STRUCTURAL, ApplicationStatus.SHORTLISTED,
+                            new RepresentationFacts(List.of("ASIAN"), null, "MAN", null, "ISLAND", null, "NONE", null,
+                                    null, false)),
                     new Applicant("Jess Carter", "jess.carter@applicant.example", "San Juan Island Family Resource Center",
-                            "COMMUNITY_BASED", "Program manager", "SUPERVISES", "UNDER_REVIEW",
-                            "{\"raceEthnicity\": [\"WHITE\"], \"gender\": \"NON_BINARY\", \"county\": \"SAN_JUAN\","
-                                    + " \"livedExperiencePreferNot\": true}"),
+                            Sector.COMMUNITY_BASED, "Program manager", Authority.SUPERVISES, ApplicationStatus.UNDER_REVIEW,
+                            new RepresentationFacts(List.of("WHITE"), null, "NON_BINARY", null, "SAN_JUAN", null, null,
+                                    null, null, true)),
                     new Applicant("Amara Okafor", "amara.okafor@applicant.example", "Snohomish County Public Defender",
-                            "GOVERNMENT", "Supervising attorney", "SUPERVISES", "NEW",
-                            "{\"raceEthnicity\": [\"PREFER_NOT\"], \"gender\": \"WOMAN\", \"county\": \"SNOHOMISH\"}"));
+                            Sector.GOVERNMENT, "Supervising attorney", Authority.SUPERVISES, ApplicationStatus.NEW,
+                            new RepresentationFacts(List.of("PREFER_NOT"), null, "WOMAN", null, "SNOHOMISH", null, null,
+                                    null, null, false)));
             for (Applicant a : applicants) {
-                long id = db.insertInto(application).set(application.COHORT_ID, cohortId).set(application.NAME, a.name())
-                        .set(application.EMAIL, a.email()).set(application.ORGANIZATION_NAME, a.organization())
-                        .set(application.SECTOR, a.sector()).set(application.ROLE_TITLE, a.role())
-                        .set(application.AUTHORITY, a.authority())
-                        .set(application.WHY, "To learn with peers how to change the policies I am responsible for.")
-                        .set(application.BRING, "The view from my county and my sector, and the people we serve.")
-                        .set(application.FACTS, org.jooq.JSONB.valueOf(a.facts())).set(application.STATUS, a.status())
-                        .returning(application.ID).fetchOne(application.ID);
-                db.insertInto(event).set(event.APPLICATION_ID, id).set(event.KIND, "submitted").set(event.STATUS, "NEW")
-                        .execute();
-                if (!a.status().equals("NEW")) {
-                    db.insertInto(event).set(event.APPLICATION_ID, id).set(event.KIND, "status").set(event.STATUS, a.status())
-                            .set(event.ACTOR_ID, memberId("marisol@praxis.example")).execute();
+                // through the public form, as the applicant; each counts against an address of its own,
+                // not the one bucket that visitors of unknown address share
+                Long id = s.applications().apply(new ApplicationForm(cohortId, a.name(), a.email(), null,
+                        a.organization(), a.sector(), a.role(), a.authority(),
+                        "To learn with peers how to change the policies I am responsible for.",
+                        "The view from my county and my sector, and the people we serve.", a.facts(), true, null),
+                        "demo:" + a.email());
+                if (id != null && a.status() != ApplicationStatus.NEW) {
+                    run(MARISOL, () -> s.applications().setStatus(id, a.status(), null));
                 }
             }
             return true;
-        }));
+        });
     }
 
     /**
@@ -406,121 +526,41 @@ public class DemoData implements ApplicationRunner {
      * budget, Miguel's done — unless the demo cohort already has commitments.
      */
     public boolean seedAccountability() {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            Long cohortId = db.select(COHORT.ID).from(COHORT).where(COHORT.NAME.eq(COHORT_NAME)).fetchOne(COHORT.ID);
-            var commitment = org.praxis.jooq.Tables.COMMITMENT;
-            var checkIn = org.praxis.jooq.Tables.CHECK_IN;
-            var obstacle = org.praxis.jooq.Tables.OBSTACLE;
-            if (cohortId == null || db.fetchExists(commitment, commitment.COHORT_ID.eq(cohortId))) {
+        return step(() -> {
+            Optional<Long> cohort = demoCohort();
+            if (cohort.isEmpty() || !as(MARISOL, () -> s.commitments().board(cohort.get()).isEmpty())) {
                 return false;
             }
-            obstacles.installDefaults(cohortId);
-            long budget = db.select(obstacle.ID).from(obstacle).where(obstacle.COHORT_ID.eq(cohortId))
-                    .and(obstacle.POSITION.eq(2)).fetchSingle(obstacle.ID);
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
-            record Plan(String email, String what, String doneWhen, String sharing, String status, int dueInDays,
-                    String note, String inTheWay) {
+            long cohortId = cohort.get();
+            // the cohort's list gets the common obstacles at its first look; the second is the budget
+            long budget = as(MARISOL, () -> s.obstacles().list(cohortId, false).get(1).id());
+            record Plan(String email, String what, String doneWhen, Sharing sharing, CommitmentStatus status,
+                    int dueInDays, String note, String inTheWay) {
             }
             List<Plan> plans = List.of(
-                    new Plan("aisha@praxis.example", "Accept a signed self-declaration of income for the sliding-fee scale",
-                            "The form in every clinic asks for it, in English and Spanish", "COHORT", "IN_PROGRESS", 60,
+                    new Plan(AISHA, "Accept a signed self-declaration of income for the sliding-fee scale",
+                            "The form in every clinic asks for it, in English and Spanish", Sharing.COHORT,
+                            CommitmentStatus.IN_PROGRESS, 60,
                             "The revenue cycle director agreed; legal is reviewing the wording.", null),
                     new Plan("tom@praxis.example", "Pay peer recovery coaches the same as entry-level counsellors",
-                            "The next budget shows the new rate", "FACILITATORS", "STUCK", 90,
+                            "The next budget shows the new rate", Sharing.FACILITATORS, CommitmentStatus.STUCK, 90,
                             "The board wants to wait for the state rate review.", "No room in this year's budget"),
                     new Plan("miguel@praxis.example", "Hold community health worker trainings in Spanish",
-                            "Two trainings held in Spanish", "COHORT", "DONE", 30, "Both held, 34 people came.", null));
-            List<Long> ids = new java.util.ArrayList<>();
+                            "Two trainings held in Spanish", Sharing.COHORT, CommitmentStatus.DONE, 30,
+                            "Both held, 34 people came.", null));
+            List<Long> ids = new ArrayList<>();
             for (Plan p : plans) {
-                long member = memberId(p.email());
-                long id = db.insertInto(commitment).set(commitment.COHORT_ID, cohortId).set(commitment.MEMBER_ID, member)
-                        .set(commitment.WHAT, p.what()).set(commitment.DONE_WHEN, p.doneWhen())
-                        .set(commitment.DUE_ON, today.plusDays(p.dueInDays())).set(commitment.VISIBILITY, p.sharing())
-                        .set(commitment.RHYTHM, "BIWEEKLY").set(commitment.STATUS, p.status())
-                        .set(commitment.NEXT_CHECK_IN, p.status().equals("DONE") ? null : today.plusDays(5))
-                        .returning(commitment.ID).fetchOne(commitment.ID);
-                long check = db.insertInto(checkIn).set(checkIn.COMMITMENT_ID, id).set(checkIn.STATUS, p.status())
-                        .set(checkIn.NOTE, p.note()).set(checkIn.IN_THE_WAY, p.inTheWay())
-                        .returning(checkIn.ID).fetchOne(checkIn.ID);
-                if (p.status().equals("STUCK")) {
-                    db.insertInto(org.praxis.jooq.Tables.CHECK_IN_OBSTACLE)
-                            .set(org.praxis.jooq.Tables.CHECK_IN_OBSTACLE.CHECK_IN_ID, check)
-                            .set(org.praxis.jooq.Tables.CHECK_IN_OBSTACLE.OBSTACLE_ID, budget).execute();
-                }
-                ids.add(id);
+                ids.add(as(p.email(), () -> {
+                    long id = s.commitments().create(cohortId, new CommitmentDraft(p.what(),
+                            today().plusDays(p.dueInDays()), p.doneWhen(), null, null, null, null, null, p.sharing(),
+                            Rhythm.BIWEEKLY));
+                    s.commitments().checkIn(id, p.status(), p.note(), p.inTheWay(),
+                            p.status() == CommitmentStatus.STUCK ? Set.of(budget) : Set.of());
+                    return id;
+                }));
             }
-            db.insertInto(org.praxis.jooq.Tables.COMMITMENT_HELP)
-                    .set(org.praxis.jooq.Tables.COMMITMENT_HELP.COMMITMENT_ID, ids.get(0))
-                    .set(org.praxis.jooq.Tables.COMMITMENT_HELP.MEMBER_ID, memberId("leah@praxis.example")).execute();
-            outbox("COMMITMENT", ids);
+            run(LEAH, () -> s.commitments().offerHelp(ids.get(0)));
             return true;
-        }));
-    }
-
-    private void outbox(String type, List<Long> ids) {
-        for (long id : ids) {
-            db.insertInto(org.praxis.jooq.Tables.SEARCH_OUTBOX)
-                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_TYPE, type)
-                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.ENTITY_ID, id)
-                    .set(org.praxis.jooq.Tables.SEARCH_OUTBOX.OPERATION, "UPSERT")
-                    .execute();
-        }
-    }
-
-    private Long memberId(String email) {
-        return db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.lower().eq(email)).fetchOne(MEMBER.ID);
-    }
-
-    /** Seeds the cohort unless it exists; returns whether it did. */
-    public boolean seed() {
-        return Boolean.TRUE.equals(transactions.execute(tx -> {
-            if (db.fetchExists(COHORT, COHORT.NAME.eq(COHORT_NAME))) {
-                return false;
-            }
-            Map<String, Long> orgIds = new HashMap<>();
-            for (Org o : ORGANIZATIONS) {
-                Long id = db.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.NAME.lower().eq(o.name().toLowerCase()))
-                        .fetchOne(ORGANIZATION.ID);
-                if (id == null) {
-                    id = db.insertInto(ORGANIZATION)
-                            .set(ORGANIZATION.NAME, o.name())
-                            .set(ORGANIZATION.SECTOR, o.sector())
-                            .set(ORGANIZATION.COUNTY, o.county())
-                            .set(ORGANIZATION.TRIBAL_NATION, o.tribalNation())
-                            .returning(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID);
-                }
-                orgIds.put(o.key(), id);
-            }
-            LocalDate start = LocalDate.now().withDayOfMonth(1);
-            long cohortId = db.insertInto(COHORT)
-                    .set(COHORT.NAME, COHORT_NAME)
-                    .set(COHORT.CAPACITY, 15)
-                    .set(COHORT.STARTS_ON, start)
-                    .set(COHORT.ENDS_ON, start.plusMonths(10))
-                    .returning(COHORT.ID).fetchOne(COHORT.ID);
-            String hash = encoder.encode(password);
-            for (Person p : PEOPLE) {
-                Long id = db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.lower().eq(p.email().toLowerCase())).fetchOne(MEMBER.ID);
-                if (id == null) {
-                    id = db.insertInto(MEMBER)
-                            .set(MEMBER.EMAIL, p.email())
-                            .set(MEMBER.DISPLAY_NAME, p.name())
-                            .set(MEMBER.PRONOUNS, p.pronouns())
-                            .set(MEMBER.TITLE, p.title())
-                            .set(MEMBER.ORGANIZATION_ID, orgIds.get(p.org()))
-                            .set(MEMBER.ROLE, p.role())
-                            .set(MEMBER.PASSWORD_HASH, hash)
-                            .returning(MEMBER.ID).fetchOne(MEMBER.ID);
-                }
-                if (!"ADMIN".equals(p.role())) {
-                    db.insertInto(COHORT_MEMBERSHIP)
-                            .set(COHORT_MEMBERSHIP.COHORT_ID, cohortId)
-                            .set(COHORT_MEMBERSHIP.MEMBER_ID, id)
-                            .set(COHORT_MEMBERSHIP.ROLE, "FACILITATOR".equals(p.role()) ? "FACILITATOR" : "MEMBER")
-                            .execute();
-                }
-            }
-            return true;
-        }));
+        });
     }
 }

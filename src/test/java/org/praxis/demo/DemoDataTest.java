@@ -190,7 +190,7 @@ class DemoDataTest extends IntegrationTest {
         assertThat(data.db().fetchCount(org.praxis.jooq.Tables.ANALYSIS_COMMENT,
                 org.praxis.jooq.Tables.ANALYSIS_COMMENT.ANALYSIS_ID.eq(id))).isEqualTo(1);
         var outbox = org.praxis.jooq.Tables.SEARCH_OUTBOX;
-        assertThat(data.db().fetchCount(outbox, outbox.ENTITY_TYPE.eq("ANALYSIS").and(outbox.ENTITY_ID.eq(id)))).isEqualTo(1);
+        assertThat(data.db().fetchCount(outbox, outbox.ENTITY_TYPE.eq("ANALYSIS").and(outbox.ENTITY_ID.eq(id)))).isPositive();
         assertThat(demo.seedLibrary()).isFalse();
     }
 
@@ -259,5 +259,82 @@ class DemoDataTest extends IntegrationTest {
         assertThat(data.db().fetchCount(outbox, outbox.ENTITY_TYPE.eq("PROMPT").and(outbox.ENTITY_ID.in(
                 data.db().select(org.praxis.jooq.Tables.PROMPT.ID).from(org.praxis.jooq.Tables.PROMPT)
                         .where(org.praxis.jooq.Tables.PROMPT.SESSION_ID.eq(session)))))).isEqualTo(2);
+    }
+
+    private void seedEverything() {
+        demo.seed();
+        demo.seedConversation();
+        demo.seedLibrary();
+        demo.seedApplications();
+        demo.seedAccountability();
+        demo.seedWorksheets();
+    }
+
+    /** Rows of every table, by table. */
+    private java.util.Map<String, Integer> rowsOfEveryTable() {
+        java.util.Map<String, Integer> rows = new java.util.TreeMap<>();
+        for (org.jooq.Table<?> t : org.praxis.jooq.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            rows.put(t.getName(), data.db().fetchCount(t));
+        }
+        return rows;
+    }
+
+    @Test
+    void seeding_everything_again_adds_no_row_anywhere() {
+        seedEverything();
+        var once = rowsOfEveryTable();
+
+        seedEverything();
+
+        assertThat(rowsOfEveryTable()).isEqualTo(once);
+    }
+
+    @Test
+    void everything_seeded_is_queued_for_search_like_anything_written_through_the_services() {
+        seedEverything();
+        long cohort = demoCohortId();
+        var outbox = org.praxis.jooq.Tables.SEARCH_OUTBOX;
+        var db = data.db();
+        java.util.Map<String, java.util.List<Long>> seeded = java.util.Map.of(
+                "SESSION", db.select(org.praxis.jooq.Tables.SESSION.ID).from(org.praxis.jooq.Tables.SESSION)
+                        .where(org.praxis.jooq.Tables.SESSION.COHORT_ID.eq(cohort)).fetch(org.praxis.jooq.Tables.SESSION.ID),
+                "THREAD", db.select(org.praxis.jooq.Tables.THREAD.ID).from(org.praxis.jooq.Tables.THREAD)
+                        .where(org.praxis.jooq.Tables.THREAD.COHORT_ID.eq(cohort)).fetch(org.praxis.jooq.Tables.THREAD.ID),
+                "POST", db.select(org.praxis.jooq.Tables.POST.ID).from(org.praxis.jooq.Tables.POST)
+                        .join(org.praxis.jooq.Tables.THREAD).on(org.praxis.jooq.Tables.THREAD.ID.eq(org.praxis.jooq.Tables.POST.THREAD_ID))
+                        .where(org.praxis.jooq.Tables.THREAD.COHORT_ID.eq(cohort)).fetch(org.praxis.jooq.Tables.POST.ID),
+                "ANALYSIS", db.select(org.praxis.jooq.Tables.ANALYSIS.ID).from(org.praxis.jooq.Tables.ANALYSIS)
+                        .where(org.praxis.jooq.Tables.ANALYSIS.COHORT_ID.eq(cohort)).fetch(org.praxis.jooq.Tables.ANALYSIS.ID),
+                "COMMITMENT", db.select(org.praxis.jooq.Tables.COMMITMENT.ID).from(org.praxis.jooq.Tables.COMMITMENT)
+                        .where(org.praxis.jooq.Tables.COMMITMENT.COHORT_ID.eq(cohort)).fetch(org.praxis.jooq.Tables.COMMITMENT.ID),
+                "RESPONSE", db.select(org.praxis.jooq.Tables.WORKSHEET_RESPONSE.ID).from(org.praxis.jooq.Tables.WORKSHEET_RESPONSE)
+                        .join(org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT).on(org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT.ID
+                                .eq(org.praxis.jooq.Tables.WORKSHEET_RESPONSE.ASSIGNMENT_ID))
+                        .where(org.praxis.jooq.Tables.WORKSHEET_ASSIGNMENT.COHORT_ID.eq(cohort))
+                        .fetch(org.praxis.jooq.Tables.WORKSHEET_RESPONSE.ID));
+
+        // the session, the two prompts' threads, the commons thread and the analysis's review thread, ...
+        assertThat(seeded.get("THREAD")).hasSize(4);
+        assertThat(seeded.get("COMMITMENT")).hasSize(3);
+        assertThat(seeded.get("RESPONSE")).hasSize(2);
+        seeded.forEach((type, ids) -> assertThat(ids).as(type).isNotEmpty().allSatisfy(id -> assertThat(
+                db.fetchExists(outbox, outbox.ENTITY_TYPE.eq(type).and(outbox.ENTITY_ID.eq(id)))).as(type + " " + id).isTrue()));
+    }
+
+    @Test
+    void the_seed_is_written_as_the_demo_people_so_their_rights_were_checked_and_audited() {
+        seedEverything();
+        long cohort = demoCohortId();
+        var audit = org.praxis.jooq.Tables.AUDIT_EVENT;
+        long marisol = data.db().select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.eq("marisol@praxis.example"))
+                .fetchSingle(MEMBER.ID);
+        long session = data.db().select(org.praxis.jooq.Tables.SESSION.CREATED_BY).from(org.praxis.jooq.Tables.SESSION)
+                .where(org.praxis.jooq.Tables.SESSION.COHORT_ID.eq(cohort)).fetchSingle(org.praxis.jooq.Tables.SESSION.CREATED_BY);
+
+        assertThat(session).isEqualTo(marisol);
+        assertThat(data.db().fetchExists(audit, audit.ACTOR_ID.eq(marisol).and(audit.ACTION.eq("session.created")))).isTrue();
+        // the demo members' accounts sign in with the demo password and are not asked to change it
+        assertThat(data.db().fetchCount(MEMBER, MEMBER.EMAIL.in(demoEmails()).and(MEMBER.PASSWORD_MUST_CHANGE.isTrue())))
+                .isZero();
     }
 }

@@ -9,7 +9,7 @@ import org.praxis.base.db.DatabaseProperties;
 class DemoSwitchTest {
 
     private static DemoData demo(String url, String setting) {
-        return new DemoData(null, null, null, new DatabaseProperties(url, "u", "p", "", 10, null), setting, "pw", null, null);
+        return new DemoData(null, null, new DatabaseProperties(url, "u", "p", "", 10, null), null, setting, "pw");
     }
 
     @Test
