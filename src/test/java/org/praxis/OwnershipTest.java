@@ -55,7 +55,6 @@ class OwnershipTest {
             entry("analysis.AnalysisService", Set.of("cohort_membership", "member", "organization", "session",
                     "thread")),
             entry("conversation.ModerationService", Set.of("cohort", "cohort_membership", "member")),
-            entry("conversation.ThreadService", Set.of("cohort_membership", "member", "prompt", "session")),
             entry("demo.DemoData", Set.of("agreement", "agreement_ack", "analysis", "analysis_author",
                     "analysis_comment", "analysis_dimension", "analysis_version", "application", "application_event",
                     "check_in", "check_in_obstacle", "cohort", "cohort_membership", "commitment", "commitment_help",
@@ -71,7 +70,6 @@ class OwnershipTest {
             entry("search.SearchDocuments", Set.of("analysis", "check_in", "commitment", "member", "post", "prompt",
                     "session", "thread", "worksheet_assignment", "worksheet_response", "worksheet_template_version")),
             entry("search.SearchService", Set.of("cohort", "cohort_membership", "member", "session")),
-            entry("session.SessionService", Set.of("cohort", "cohort_membership", "member", "post", "thread")),
             entry("worksheet.TemplateService", Set.of("cohort", "cohort_membership")),
             entry("worksheet.WorksheetReports", Set.of("cohort_membership", "member")),
             entry("worksheet.WorksheetService", Set.of("cohort", "cohort_membership", "member", "session")));

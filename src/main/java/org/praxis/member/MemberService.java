@@ -95,6 +95,20 @@ public class MemberService {
                 .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME);
     }
 
+    /**
+     * As {@link #names(Collection)}, for active accounts only: who can still be told something
+     * (a mention) or be shown among a cohort's people.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> activeNames(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.in(Set.copyOf(memberIds)))
+                .and(MEMBER.ACTIVE.isTrue())
+                .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME);
+    }
+
     @Transactional(readOnly = true)
     public Optional<MemberSummary> find(long id) {
         return list().stream().filter(m -> m.id() == id).findFirst();
