@@ -109,6 +109,40 @@ public class MemberService {
                 .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME);
     }
 
+    /**
+     * The account with this email address (any case), for the joining feature: whether an
+     * applicant is already a member, or an invitee already has an account. No rights are checked;
+     * only the id leaves.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> accountWith(String email) {
+        return db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.lower().eq(Accounts.key(email)))
+                .fetchOptional(MEMBER.ID);
+    }
+
+    /**
+     * Creates the member account of someone who accepted an invitation, with the password they
+     * chose; the joining feature has checked the invitation and calls this in the transaction that
+     * uses it up. Refused at {@code field} when the address has an account already.
+     */
+    @Transactional
+    public long createInvited(String email, String displayName, Long organizationId, String title, String password,
+            String field) {
+        try {
+            return db.insertInto(MEMBER)
+                    .set(MEMBER.EMAIL, email)
+                    .set(MEMBER.DISPLAY_NAME, displayName.strip())
+                    .set(MEMBER.ORGANIZATION_ID, organizationId)
+                    .set(MEMBER.TITLE, title)
+                    .set(MEMBER.ROLE, Role.MEMBER.name())
+                    .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(password))
+                    .returning(MEMBER.ID).fetchOne(MEMBER.ID);
+        } catch (DataIntegrityViolationException e) {
+            RuntimeException taken = duplicateOr(e);
+            throw taken instanceof InvalidInputException ? InvalidInputException.of(field, "invite.account-exists") : taken;
+        }
+    }
+
     @Transactional(readOnly = true)
     public Optional<MemberSummary> find(long id) {
         return list().stream().filter(m -> m.id() == id).findFirst();
