@@ -1,6 +1,5 @@
 package org.praxis;
 
-import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -38,26 +37,6 @@ import org.praxis.jooq.tables.records.MemberRecord;
  * Tests are not checked: {@code support.TestData} writes rows of many tables to set a scene.
  */
 class OwnershipTest {
-
-    /**
-     * Today's trespasses, by class (relative to {@code org.praxis}) and the tables it touches.
-     * This list is temporary: phase B of issue 14 converts these classes to the owners' published
-     * APIs and removes their entries. New entries are forbidden — a new class that needs another
-     * feature's table asks the owner to publish what it needs. {@link #the_allow_list_only_shrinks}
-     * fails when an entry is no longer true, so the list stays exact.
-     */
-    private static final Map<String, Set<String>> TODAY = Map.ofEntries(
-            entry("cohort.CohortService", Set.of("member", "organization")),
-            entry("conversation.ModerationService", Set.of("cohort", "cohort_membership", "member")),
-            entry("conversation.ThreadService", Set.of("cohort_membership", "member", "prompt", "session")),
-            entry("joining.ApplicationService", Set.of("cohort", "cohort_membership", "member", "organization")),
-            entry("joining.InvitationService", Set.of("agreement", "agreement_ack", "cohort", "cohort_membership",
-                    "member")),
-            entry("joining.JoiningPersonalData", Set.of("cohort", "member", "organization")),
-            entry("member.MemberService", Set.of("cohort", "cohort_membership", "organization")),
-            entry("member.PersonalDataService", Set.of("cohort", "cohort_membership", "organization")),
-            entry("notification.NotificationService", Set.of("member", "post", "thread")),
-            entry("session.SessionService", Set.of("cohort", "cohort_membership", "member", "post", "thread")));
 
     private static JavaClasses classes;
     /** Generated jOOQ class (top-level name) or static field ("Keys.MEMBER_PKEY") to the table it names. */
@@ -123,32 +102,9 @@ class OwnershipTest {
     }
 
     @Test
-    void no_class_touches_a_table_it_does_not_own_beyond_todays_list() {
-        Map<String, Set<String>> found = trespasses(classes);
-        Map<String, Set<String>> beyond = new TreeMap<>();
-        found.forEach((type, tables) -> {
-            Set<String> extra = new TreeSet<>(tables);
-            extra.removeAll(TODAY.getOrDefault(type, Set.of()));
-            if (!extra.isEmpty()) {
-                beyond.put(type, extra);
-            }
-        });
-        assertThat(beyond).as("classes touching tables another package owns (go through the owner's service "
-                + "or published conditions instead; never add to the allow-list)").isEmpty();
-    }
-
-    @Test
-    void the_allow_list_only_shrinks() {
-        Map<String, Set<String>> found = trespasses(classes);
-        Map<String, Set<String>> stale = new TreeMap<>();
-        TODAY.forEach((type, tables) -> {
-            Set<String> gone = new TreeSet<>(tables);
-            gone.removeAll(found.getOrDefault(type, Set.of()));
-            if (!gone.isEmpty()) {
-                stale.put(type, gone);
-            }
-        });
-        assertThat(stale).as("allow-list entries that are no longer trespasses: remove them").isEmpty();
+    void no_class_touches_a_table_it_does_not_own() {
+        assertThat(trespasses(classes)).as("classes touching tables another package owns (go through the owner's "
+                + "service or the conditions and fields it publishes instead)").isEmpty();
     }
 
     /** A class of no owning package that names a table, its record, a key and an index. */

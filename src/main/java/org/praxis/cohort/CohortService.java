@@ -4,12 +4,14 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.praxis.jooq.Tables.COHORT;
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.ORGANIZATION;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.Record7;
+import org.jooq.impl.DSL;
+import org.praxis.base.security.AccountDirectory;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.base.security.Role;
@@ -23,34 +25,43 @@ public class CohortService {
 
     private final DSLContext db;
     private final CurrentUser currentUser;
+    private final AccountDirectory accounts;
+    private final CohortAccess access;
 
-    CohortService(DSLContext db, CurrentUser currentUser) {
+    CohortService(DSLContext db, CurrentUser currentUser, AccountDirectory accounts, CohortAccess access) {
         this.db = db;
+        this.access = access;
         this.currentUser = currentUser;
+        this.accounts = accounts;
     }
 
-    /** The cohorts the signed-in user belongs to, each with its active people, in one query. */
+    /**
+     * The cohorts the signed-in user belongs to, each with its active people: the cohorts and
+     * their rosters in one query, the people's names from the member feature in one more.
+     */
     @Transactional(readOnly = true)
     public List<CohortOverview> myCohorts() {
         PraxisUser me = currentUser.require();
-        var people = multiset(
-                select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.PRONOUNS, MEMBER.TITLE, ORGANIZATION.NAME,
-                        ORGANIZATION.COUNTY, COHORT_MEMBERSHIP.ROLE)
-                        .from(COHORT_MEMBERSHIP)
-                        .join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
-                        .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
-                        .where(COHORT_MEMBERSHIP.COHORT_ID.eq(COHORT.ID))
-                        .and(MEMBER.ACTIVE.isTrue())
-                        .orderBy(MEMBER.DISPLAY_NAME))
-                .convertFrom(r -> r.map(CohortService::toPerson));
-        return db.select(COHORT.ID, COHORT.NAME, COHORT.CAPACITY, COHORT.STARTS_ON, COHORT.ENDS_ON, people)
+        var roster = multiset(select(COHORT_MEMBERSHIP.MEMBER_ID, COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
+                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(COHORT.ID)))
+                .convertFrom(r -> r.map(m -> Map.entry(m.value1(), CohortRole.valueOf(m.value2()))));
+        var cohorts = db.select(COHORT.ID, COHORT.NAME, COHORT.CAPACITY, COHORT.STARTS_ON, COHORT.ENDS_ON, roster)
                 .from(COHORT)
-                .where(COHORT.ID.in(select(COHORT_MEMBERSHIP.COHORT_ID).from(COHORT_MEMBERSHIP)
-                        .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))))
+                .where(CohortAccess.memberOf(COHORT.ID, DSL.val(me.id())))
                 .orderBy(COHORT.STARTS_ON.desc().nullsLast(), COHORT.NAME)
-                .fetch(r -> new CohortOverview(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6().stream().filter(p -> p.role() == CohortRole.FACILITATOR).toList(),
-                        r.value6().stream().filter(p -> p.role() == CohortRole.MEMBER).toList()));
+                .fetch();
+        Map<Long, AccountDirectory.Person> people = accounts.people(cohorts.stream()
+                .flatMap(c -> c.value6().stream().map(Map.Entry::getKey)).collect(Collectors.toSet()));
+        return cohorts.map(c -> {
+            List<CohortPerson> active = c.value6().stream()
+                    .map(m -> toPerson(people.get(m.getKey()), m.getValue()))
+                    .filter(p -> p != null)
+                    .sorted(Comparator.comparing(CohortPerson::displayName))
+                    .toList();
+            return new CohortOverview(c.value1(), c.value2(), c.value3(), c.value4(), c.value5(),
+                    active.stream().filter(p -> p.role() == CohortRole.FACILITATOR).toList(),
+                    active.stream().filter(p -> p.role() == CohortRole.MEMBER).toList());
+        });
     }
 
     /** Cohorts the signed-in user may place people in: all for admins, their own for facilitators. */
@@ -59,9 +70,7 @@ public class CohortService {
         PraxisUser me = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
         var query = db.select(COHORT.ID, COHORT.NAME).from(COHORT);
         var filtered = me.role() == Role.ADMIN ? query.where()
-                : query.where(COHORT.ID.in(select(COHORT_MEMBERSHIP.COHORT_ID).from(COHORT_MEMBERSHIP)
-                        .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                        .and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.FACILITATOR.name()))));
+                : query.where(CohortAccess.facilitatorOf(COHORT.ID, DSL.val(me.id())));
         return filtered.orderBy(COHORT.NAME).fetch(r -> new CohortChoice(r.value1(), r.value2()));
     }
 
@@ -78,8 +87,51 @@ public class CohortService {
                 .returning(COHORT.ID).fetchOne(COHORT.ID);
     }
 
-    private static CohortPerson toPerson(Record7<Long, String, String, String, String, String, String> r) {
-        return new CohortPerson(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                r.value6() == null ? null : County.valueOf(r.value6()), CohortRole.valueOf(r.value7()));
+    /** The cohorts that take applications now, oldest first; public, for the application form. */
+    @Transactional(readOnly = true)
+    public List<CohortChoice> takingApplications() {
+        return db.select(COHORT.ID, COHORT.NAME).from(COHORT).where(COHORT.APPLICATIONS_OPEN.isTrue())
+                .orderBy(COHORT.ID).fetch(r -> new CohortChoice(r.value1(), r.value2()));
+    }
+
+    /** A facilitator of the cohort opens or closes it to applications. */
+    @Transactional
+    public void setApplicationsOpen(long cohortId, boolean open) {
+        access.requireFacilitator(cohortId);
+        db.update(COHORT).set(COHORT.APPLICATIONS_OPEN, open).where(COHORT.ID.eq(cohortId)).execute();
+    }
+
+    // ---- membership writes for other features' services, which have checked the caller may make them
+
+    /**
+     * Puts the person in the cohort in this role, or changes their role there if they are in it:
+     * for the member feature placing an account, and for joining by invitation.
+     */
+    @Transactional
+    public void place(long cohortId, long memberId, CohortRole role) {
+        db.insertInto(COHORT_MEMBERSHIP)
+                .set(COHORT_MEMBERSHIP.COHORT_ID, cohortId)
+                .set(COHORT_MEMBERSHIP.MEMBER_ID, memberId)
+                .set(COHORT_MEMBERSHIP.ROLE, role.name())
+                .onConflict(COHORT_MEMBERSHIP.COHORT_ID, COHORT_MEMBERSHIP.MEMBER_ID)
+                .doUpdate()
+                .set(COHORT_MEMBERSHIP.ROLE, role.name())
+                .execute();
+    }
+
+    /** Gives the person this role in every cohort they are in (rights in a cohort follow the account's role). */
+    @Transactional
+    public void setRoleEverywhere(long memberId, CohortRole role) {
+        db.update(COHORT_MEMBERSHIP).set(COHORT_MEMBERSHIP.ROLE, role.name())
+                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)).execute();
+    }
+
+    /** Null for an account that is gone or not active: peers see the cohort's active people. */
+    private static CohortPerson toPerson(AccountDirectory.Person p, CohortRole role) {
+        if (p == null || !p.active()) {
+            return null;
+        }
+        return new CohortPerson(p.id(), p.displayName(), p.pronouns(), p.title(), p.organizationName(),
+                p.county() == null ? null : County.valueOf(p.county()), role);
     }
 }

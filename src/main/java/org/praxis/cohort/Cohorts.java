@@ -1,11 +1,16 @@
 package org.praxis.cohort;
 
 import static org.praxis.jooq.Tables.COHORT;
+import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+
+import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.Record1;
 import org.praxis.jooq.tables.Cohort;
+import org.praxis.jooq.tables.CohortMembership;
 
 /**
  * What other features may show of a cohort inside their own queries, as fields correlated on a
@@ -48,5 +53,13 @@ public final class Cohorts {
     public static Condition takesApplications(Field<Long> cohortId) {
         Cohort c = COHORT.as("cohorts_a");
         return DSL.exists(DSL.selectOne().from(c).where(c.ID.eq(cohortId)).and(c.APPLICATIONS_OPEN.isTrue()));
+    }
+
+    /** The names of the cohorts the person {@code memberId} is in, in any role, by name. */
+    public static Field<List<String>> namesOf(Field<Long> memberId) {
+        Cohort c = COHORT.as("cohorts_of");
+        CohortMembership m = COHORT_MEMBERSHIP.as("cohorts_of_m");
+        return DSL.multiset(DSL.select(c.NAME).from(m).join(c).on(c.ID.eq(m.COHORT_ID)).where(m.MEMBER_ID.eq(memberId))
+                .orderBy(c.NAME)).convertFrom(r -> r.map(Record1::value1));
     }
 }

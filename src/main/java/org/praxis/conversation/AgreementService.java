@@ -88,6 +88,34 @@ public class AgreementService {
         audit.record(me, "agreement.acknowledged", "agreement", agreementId, null, null);
     }
 
+    // ---- for joining by invitation, whose invitee is not signed in yet
+
+    /**
+     * The cohort's current agreements, for someone joining it by invitation: the joining feature
+     * has checked their link, which stands in for signing in.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Agreement> currentForJoining(long cohortId) {
+        return db.selectFrom(AGREEMENT).where(AGREEMENT.COHORT_ID.eq(cohortId)).orderBy(AGREEMENT.VERSION.desc())
+                .limit(1).fetchOptional(AgreementService::toAgreement);
+    }
+
+    /**
+     * Records that someone who has just joined the agreement's cohort acknowledged it, in the
+     * joining feature's transaction that made them a member; refused for anyone outside the cohort.
+     */
+    @Transactional
+    public void acknowledgedOnJoining(long agreementId, long memberId) {
+        Long cohortId = db.select(AGREEMENT.COHORT_ID).from(AGREEMENT).where(AGREEMENT.ID.eq(agreementId))
+                .fetchOne(AGREEMENT.COHORT_ID);
+        if (cohortId == null || access.roleOf(cohortId, memberId).isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Member " + memberId + " has not joined the cohort of agreement " + agreementId);
+        }
+        db.insertInto(AGREEMENT_ACK).set(AGREEMENT_ACK.AGREEMENT_ID, agreementId).set(AGREEMENT_ACK.MEMBER_ID, memberId)
+                .onConflictDoNothing().execute();
+    }
+
     /** Publishes a new version; everyone but facilitators acknowledges it again before posting. */
     @Transactional
     public Agreement publish(long cohortId, String body) {

@@ -14,6 +14,8 @@ import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.Cohorts;
+import org.praxis.member.Members;
 import org.praxis.search.SearchOutbox;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -129,22 +131,17 @@ public class ModerationService {
     @Transactional(readOnly = true)
     public java.util.List<ReportItem> openReports() {
         PraxisUser me = currentUser.require();
-        var reporter = org.praxis.jooq.Tables.MEMBER.as("reporter");
-        var facilitated = org.jooq.impl.DSL.select(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.COHORT_ID)
-                .from(org.praxis.jooq.Tables.COHORT_MEMBERSHIP)
-                .where(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.MEMBER_ID.eq(me.id()))
-                .and(org.praxis.jooq.Tables.COHORT_MEMBERSHIP.ROLE.eq("FACILITATOR"));
-        org.jooq.Condition mine = POST_REPORT.TO_ADMINS.isFalse().and(THREAD.COHORT_ID.in(facilitated));
+        org.jooq.Condition mine = POST_REPORT.TO_ADMINS.isFalse()
+                .and(CohortAccess.facilitatorOf(THREAD.COHORT_ID, org.jooq.impl.DSL.val(me.id())));
         if (me.role() == org.praxis.base.security.Role.ADMIN) {
             mine = mine.or(POST_REPORT.TO_ADMINS.isTrue());
         }
-        return db.select(POST_REPORT.ID, POST.ID, THREAD.ID, THREAD.TITLE, org.praxis.jooq.Tables.COHORT.NAME,
-                        POST_REPORT.REASON, reporter.DISPLAY_NAME, POST_REPORT.TO_ADMINS, POST_REPORT.CREATED_AT)
+        return db.select(POST_REPORT.ID, POST.ID, THREAD.ID, THREAD.TITLE, Cohorts.name(THREAD.COHORT_ID),
+                        POST_REPORT.REASON, Members.displayName(POST_REPORT.REPORTER_ID), POST_REPORT.TO_ADMINS,
+                        POST_REPORT.CREATED_AT)
                 .from(POST_REPORT)
                 .join(POST).on(POST.ID.eq(POST_REPORT.POST_ID))
                 .join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
-                .join(org.praxis.jooq.Tables.COHORT).on(org.praxis.jooq.Tables.COHORT.ID.eq(THREAD.COHORT_ID))
-                .join(reporter).on(reporter.ID.eq(POST_REPORT.REPORTER_ID))
                 .where(POST_REPORT.RESOLVED_AT.isNull()).and(mine)
                 .orderBy(POST_REPORT.CREATED_AT)
                 .fetch(r -> new ReportItem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),

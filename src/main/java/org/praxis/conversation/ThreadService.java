@@ -2,14 +2,10 @@ package org.praxis.conversation;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.selectCount;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.POST_DRAFT;
 import static org.praxis.jooq.Tables.POST_REVISION;
-import static org.praxis.jooq.Tables.PROMPT;
 import static org.praxis.jooq.Tables.REACTION;
-import static org.praxis.jooq.Tables.SESSION;
 import static org.praxis.jooq.Tables.THREAD;
 
 import java.time.Clock;
@@ -23,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
@@ -33,6 +30,9 @@ import org.praxis.base.security.PraxisUser;
 import org.praxis.base.text.Markdown;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.Membership;
+import org.praxis.member.MemberService;
+import org.praxis.member.Members;
 import org.praxis.search.SearchOutbox;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -66,10 +66,15 @@ public class ThreadService {
     private final ThreadEvents events;
     private final org.praxis.notification.NotificationService notifications;
     private final RateLimiter limits;
+    private final ThreadOrigins origins;
+    private final MemberService members;
 
     ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
             Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock,
-            ThreadEvents events, org.praxis.notification.NotificationService notifications, RateLimiter limits) {
+            ThreadEvents events, org.praxis.notification.NotificationService notifications, RateLimiter limits,
+            ThreadOrigins origins, MemberService members) {
+        this.origins = origins;
+        this.members = members;
         this.limits = limits;
         this.db = db;
         this.access = access;
@@ -93,15 +98,18 @@ public class ThreadService {
         // the header has checked that they are in the cohort; the rest is the one rule of Posts
         var visible = facilitator ? org.jooq.impl.DSL.noCondition()
                 : Posts.readableByPeer(org.jooq.impl.DSL.val(me.id()));
-        List<PostItem> flat = db.select(POST.ID, POST.PARENT_ID, POST.DEPTH, POST.AUTHOR_ID, MEMBER.DISPLAY_NAME,
+        List<PostItem> flat = db.select(POST.ID, POST.PARENT_ID, POST.DEPTH, POST.AUTHOR_ID, AUTHOR_NAME,
                         POST.NAME_HIDDEN, POST.BODY_HTML, POST.BODY_MARKDOWN, POST.HIDDEN_AT, POST.HIDDEN_REASON,
                         POST.DELETED_AT, POST.FACILITATORS_ONLY, POST.CREATED_AT, POST.EDITED_AT)
-                .from(POST).join(MEMBER).on(MEMBER.ID.eq(POST.AUTHOR_ID))
+                .from(POST)
                 .where(POST.THREAD_ID.eq(threadId)).and(visible)
                 .orderBy(POST.CREATED_AT, POST.ID)
                 .fetch(r -> toItem(r, me.id(), facilitator));
         return new ThreadPage(header, inReadingOrder(flat, sort), reactionsTo(flat, me.id()));
     }
+
+    /** The author's current name, from the member feature. */
+    private static final Field<String> AUTHOR_NAME = Members.displayName(POST.AUTHOR_ID).as("author_name");
 
     /** Who reacted how, to the posts the reader sees with their text; one query. */
     private Reactions reactionsTo(List<PostItem> posts, long me) {
@@ -111,8 +119,8 @@ public class ThreadService {
         if (visible.isEmpty()) {
             return new Reactions(byPost, mine);
         }
-        db.select(REACTION.POST_ID, REACTION.KIND, REACTION.MEMBER_ID, MEMBER.DISPLAY_NAME)
-                .from(REACTION).join(MEMBER).on(MEMBER.ID.eq(REACTION.MEMBER_ID))
+        db.select(REACTION.POST_ID, REACTION.KIND, REACTION.MEMBER_ID, Members.displayName(REACTION.MEMBER_ID))
+                .from(REACTION)
                 .where(REACTION.POST_ID.in(visible))
                 .orderBy(REACTION.CREATED_AT)
                 .forEach(r -> {
@@ -129,7 +137,7 @@ public class ThreadService {
     private static PostItem toItem(Record r, long me, boolean facilitator) {
         boolean mine = r.get(POST.AUTHOR_ID) == me;
         boolean nameHidden = r.get(POST.NAME_HIDDEN);
-        String name = !nameHidden || mine || facilitator ? r.get(MEMBER.DISPLAY_NAME) : null;
+        String name = !nameHidden || mine || facilitator ? r.get(AUTHOR_NAME) : null;
         PostState state = r.get(POST.DELETED_AT) != null ? PostState.REMOVED
                 : r.get(POST.HIDDEN_AT) != null ? PostState.HIDDEN : PostState.VISIBLE;
         boolean mayReadText = state == PostState.VISIBLE || (state == PostState.HIDDEN && (mine || facilitator));
@@ -175,19 +183,18 @@ public class ThreadService {
 
     @Transactional(readOnly = true)
     public ThreadHeader header(long threadId) {
-        var t = db.select(THREAD.asterisk(), SESSION.TITLE, PROMPT.OPENS_AT, PROMPT.CLOSES_AT)
-                .from(THREAD)
-                .leftJoin(SESSION).on(SESSION.ID.eq(THREAD.SESSION_ID))
-                .leftJoin(PROMPT).on(PROMPT.ID.eq(THREAD.PROMPT_ID))
+        var t = db.selectFrom(THREAD)
                 .where(THREAD.ID.eq(threadId))
                 .fetchOptional()
                 .orElseThrow(() -> new AccessDeniedException("No thread " + threadId));
         CohortRole role = access.requireMember(t.get(THREAD.COHORT_ID));
+        ThreadOrigins.Origin origin = t.getSessionId() == null ? ThreadOrigins.Origin.NONE
+                : origins.of(t.getSessionId(), t.getPromptId());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime opens = t.get(PROMPT.OPENS_AT);
-        OffsetDateTime closes = t.get(PROMPT.CLOSES_AT);
+        OffsetDateTime opens = origin.opensAt();
+        OffsetDateTime closes = origin.closesAt();
         boolean promptClosed = (opens != null && now.isBefore(opens)) || (closes != null && !now.isBefore(closes));
-        return new ThreadHeader(threadId, t.get(THREAD.COHORT_ID), t.get(THREAD.SESSION_ID), t.get(SESSION.TITLE),
+        return new ThreadHeader(threadId, t.get(THREAD.COHORT_ID), t.get(THREAD.SESSION_ID), origin.sessionTitle(),
                 t.get(THREAD.PROMPT_ID), t.get(THREAD.TITLE), t.get(THREAD.CONTENT_NOTE), t.get(THREAD.LOCKED),
                 t.get(THREAD.PINNED), t.get(THREAD.SLOW_MODE_MINUTES), t.get(THREAD.NAMES_HIDEABLE),
                 t.get(THREAD.LOCKED) || promptClosed, role == CohortRole.FACILITATOR);
@@ -258,6 +265,77 @@ public class ThreadService {
         outbox.upsert(SearchOutbox.Type.THREAD, id);
         audit.record(me.id(), "thread.opened", "thread", id, null, null);
         return id;
+    }
+
+    // ---- threads other features open for what they own (a session's prompt)
+
+    /**
+     * A facilitator of the cohort opens the thread of a session's prompt; the session feature
+     * calls this in the transaction that adds the prompt. Returns the thread's id.
+     */
+    @Transactional
+    public long openForPrompt(long cohortId, long sessionId, long promptId, String title) {
+        PraxisUser me = access.requireFacilitator(cohortId);
+        long id = db.insertInto(THREAD)
+                .set(THREAD.COHORT_ID, cohortId)
+                .set(THREAD.SESSION_ID, sessionId)
+                .set(THREAD.PROMPT_ID, promptId)
+                .set(THREAD.TITLE, fitted(title))
+                .set(THREAD.CREATED_BY, me.id())
+                .returning(THREAD.ID).fetchOne(THREAD.ID);
+        outbox.upsert(SearchOutbox.Type.THREAD, id);
+        return id;
+    }
+
+    /**
+     * A facilitator of the cohort renames the prompt's thread (the prompt was reworded). Its posts
+     * carry the thread's title in search, so they are indexed again with it.
+     */
+    @Transactional
+    public void renameForPrompt(long promptId, String title) {
+        var t = db.select(THREAD.ID, THREAD.COHORT_ID).from(THREAD).where(THREAD.PROMPT_ID.eq(promptId)).fetchOne();
+        if (t == null) {
+            throw new AccessDeniedException("No thread of prompt " + promptId);
+        }
+        access.requireFacilitator(t.value2());
+        rename(t.value1(), fitted(title));
+    }
+
+    /**
+     * Deletes a thread with its posts, for something taken away that it discussed (a commitment
+     * no longer shared with the cohort): by the one who opened it or a facilitator of its cohort.
+     * Its posts and itself leave search in the same transaction.
+     */
+    @Transactional
+    public void remove(long threadId) {
+        var t = db.select(THREAD.COHORT_ID, THREAD.CREATED_BY).from(THREAD).where(THREAD.ID.eq(threadId)).fetchOne();
+        if (t == null) {
+            return;
+        }
+        long me = currentUser.require().id();
+        if (!java.util.Objects.equals(t.value2(), me)) {
+            access.requireFacilitator(t.value1());
+        } else {
+            access.requireMember(t.value1());
+        }
+        db.select(POST.ID).from(POST).where(POST.THREAD_ID.eq(threadId)).fetch(POST.ID)
+                .forEach(post -> outbox.delete(SearchOutbox.Type.POST, post));
+        outbox.delete(SearchOutbox.Type.THREAD, threadId);
+        db.deleteFrom(THREAD).where(THREAD.ID.eq(threadId)).execute();
+    }
+
+    private void rename(long threadId, String title) {
+        db.update(THREAD).set(THREAD.TITLE, title).where(THREAD.ID.eq(threadId)).execute();
+        outbox.upsert(SearchOutbox.Type.THREAD, threadId);
+        db.select(POST.ID).from(POST).where(POST.THREAD_ID.eq(threadId)).and(POST.DELETED_AT.isNull())
+                .and(POST.HIDDEN_AT.isNull()).fetch(POST.ID)
+                .forEach(post -> outbox.upsert(SearchOutbox.Type.POST, post));
+    }
+
+    /** A title on one line, cut to {@link #TITLE_MAX} (stored data, so no wording of the UI in it). */
+    private static String fitted(String title) {
+        String t = title.strip().replaceAll("\\s+", " ");
+        return t.length() <= TITLE_MAX ? t : t.substring(0, TITLE_MAX - 1) + "…";
     }
 
     /**
@@ -370,15 +448,15 @@ public class ThreadService {
             return;
         }
         List<Long> recipients = new ArrayList<>();
-        db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, COHORT_MEMBERSHIP.ROLE)
-                .from(COHORT_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(thread.cohortId())).and(MEMBER.ACTIVE.isTrue())
-                .forEach(r -> {
-                    if (r.value1() != me.id() && mentions(body, r.value2())
-                            && (!facilitatorsOnly || CohortRole.FACILITATOR.name().equals(r.value3()))) {
-                        recipients.add(r.value1());
-                    }
-                });
+        List<Membership.Person> roster = access.roster(thread.cohortId());
+        Map<Long, String> names = members.activeNames(roster.stream().map(Membership.Person::memberId).toList());
+        for (Membership.Person p : roster) {
+            String name = names.get(p.memberId());
+            if (name != null && p.memberId() != me.id() && mentions(body, name)
+                    && (!facilitatorsOnly || p.role() == CohortRole.FACILITATOR)) {
+                recipients.add(p.memberId());
+            }
+        }
         if (!recipients.isEmpty()) {
             notifications.mentioned(recipients, hideName ? null : me.id(), thread.id(), postId);
         }

@@ -3,10 +3,6 @@ package org.praxis.joining;
 import static org.praxis.jooq.Tables.APPLICATION;
 import static org.praxis.jooq.Tables.APPLICATION_EVENT;
 import static org.praxis.jooq.Tables.APPLICATION_NOTE;
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.ORGANIZATION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
@@ -34,8 +32,15 @@ import org.praxis.base.security.PraxisUser;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.CohortService;
+import org.praxis.cohort.Cohorts;
+import org.praxis.cohort.Membership;
+import org.praxis.member.MemberService;
+import org.praxis.member.Members;
 import org.praxis.notification.NotificationService;
 import org.praxis.organization.County;
+import org.praxis.organization.OrganizationService;
+import org.praxis.organization.Organizations;
 import org.praxis.organization.Sector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,10 +82,17 @@ public class ApplicationService {
     private final Messages messages;
     private final RateLimiter limits;
     private final TransactionTemplate transaction;
+    private final CohortService cohorts;
+    private final MemberService members;
+    private final OrganizationService organizations;
 
     ApplicationService(DSLContext db, CohortAccess access, Mailer mailer, NotificationService notifications,
             AuditService audit, JoiningProperties properties, Clock clock, ObjectMapper json, Messages messages,
-            RateLimiter limits, TransactionTemplate transaction) {
+            RateLimiter limits, TransactionTemplate transaction, CohortService cohorts, MemberService members,
+            OrganizationService organizations) {
+        this.cohorts = cohorts;
+        this.members = members;
+        this.organizations = organizations;
         this.messages = messages;
         this.limits = limits;
         this.transaction = transaction;
@@ -99,15 +111,14 @@ public class ApplicationService {
     /** The cohorts that take applications now. */
     @Transactional(readOnly = true)
     public List<CohortChoice> openCohorts() {
-        return db.select(COHORT.ID, COHORT.NAME).from(COHORT).where(COHORT.APPLICATIONS_OPEN.isTrue())
-                .orderBy(COHORT.ID).fetch(r -> new CohortChoice(r.value1(), r.value2()));
+        return cohorts.takingApplications();
     }
 
     /** The partner organisations by name, to pick from. */
     @Transactional(readOnly = true)
     public List<OrganizationChoice> organizations() {
-        return db.select(ORGANIZATION.ID, ORGANIZATION.NAME).from(ORGANIZATION).orderBy(ORGANIZATION.NAME)
-                .fetch(r -> new OrganizationChoice(r.value1(), r.value2()));
+        return organizations.names().entrySet().stream().map(e -> new OrganizationChoice(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** An organisation to pick on the application form. */
@@ -139,11 +150,11 @@ public class ApplicationService {
             return null;
         }
         validate(form);
-        String cohort = db.select(COHORT.NAME).from(COHORT).where(COHORT.ID.eq(form.cohortId())).fetchSingle(COHORT.NAME);
+        String cohort = db.select(Cohorts.name(DSL.val(form.cohortId()))).fetchSingle().value1();
         String email = form.email().strip();
         String key = Accounts.key(email);
-        boolean inCohort = db.fetchExists(COHORT_MEMBERSHIP.join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID)),
-                COHORT_MEMBERSHIP.COHORT_ID.eq(form.cohortId()).and(MEMBER.EMAIL.lower().eq(key)));
+        boolean inCohort = members.accountWith(email)
+                .flatMap(account -> access.roleOf(form.cohortId(), account)).isPresent();
         if (inCohort || db.fetchExists(APPLICATION, APPLICATION.COHORT_ID.eq(form.cohortId())
                 .and(APPLICATION.EMAIL.lower().eq(key)))) {
             mailer.send(email, messages.text("mail.applied.subject", cohort), inCohort
@@ -183,13 +194,13 @@ public class ApplicationService {
                 .required("why", f.why(), TEXT_MAX)
                 .required("bring", f.bring(), TEXT_MAX)
                 .maxLength("organizationName", f.organizationName(), ORGANIZATION_MAX);
-        v.check(f.cohortId() != null && db.fetchExists(COHORT, COHORT.ID.eq(f.cohortId()).and(COHORT.APPLICATIONS_OPEN.isTrue())),
+        v.check(f.cohortId() != null && takesApplications(f.cohortId()),
                 "cohort", "apply.cohort.closed");
         v.check(f.sector() != null, "sector", "validation.required");
         v.check(f.authority() != null, "authority", "validation.required");
         v.check(f.consent(), "consent", "apply.consent.required");
         if (f.organizationId() != null) {
-            v.check(db.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(f.organizationId())), "organization",
+            v.check(db.fetchExists(DSL.selectOne().where(Organizations.exists(DSL.val(f.organizationId())))), "organization",
                     "validation.required");
         } else {
             v.check(f.organizationName() != null && !f.organizationName().isBlank(), "organization", "validation.required");
@@ -226,13 +237,17 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public boolean applicationsOpen(long cohortId) {
         access.requireFacilitator(cohortId);
-        return db.select(COHORT.APPLICATIONS_OPEN).from(COHORT).where(COHORT.ID.eq(cohortId)).fetchSingle(COHORT.APPLICATIONS_OPEN);
+        return takesApplications(cohortId);
+    }
+
+    private boolean takesApplications(long cohortId) {
+        return db.fetchExists(DSL.selectOne().where(Cohorts.takesApplications(DSL.val(cohortId))));
     }
 
     @Transactional
     public void setApplicationsOpen(long cohortId, boolean open) {
         PraxisUser me = access.requireFacilitator(cohortId);
-        db.update(COHORT).set(COHORT.APPLICATIONS_OPEN, open).where(COHORT.ID.eq(cohortId)).execute();
+        cohorts.setApplicationsOpen(cohortId, open);
         audit.record(me.id(), open ? "cohort.applications-opened" : "cohort.applications-closed", "cohort", cohortId,
                 null, null);
     }
@@ -245,9 +260,9 @@ public class ApplicationService {
         if (status != null) {
             where = where.and(APPLICATION.STATUS.eq(status.name()));
         }
-        return db.select(APPLICATION.ID, APPLICATION.NAME, ORGANIZATION.NAME, APPLICATION.ORGANIZATION_NAME,
-                        APPLICATION.SECTOR, APPLICATION.STATUS, APPLICATION.CREATED_AT)
-                .from(APPLICATION).leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APPLICATION.ORGANIZATION_ID))
+        return db.select(APPLICATION.ID, APPLICATION.NAME, Organizations.name(APPLICATION.ORGANIZATION_ID),
+                        APPLICATION.ORGANIZATION_NAME, APPLICATION.SECTOR, APPLICATION.STATUS, APPLICATION.CREATED_AT)
+                .from(APPLICATION)
                 .where(where).orderBy(APPLICATION.CREATED_AT.desc(), APPLICATION.ID.desc())
                 .fetch(r -> new ApplicationSummary(r.value1(), r.value2(), r.value3() != null ? r.value3() : r.value4(),
                         Sector.valueOf(r.value5()), ApplicationStatus.valueOf(r.value6()), r.value7()));
@@ -272,12 +287,12 @@ public class ApplicationService {
     public ApplicationDetails get(long id) {
         long cohortId = cohortOf(id);
         access.requireFacilitator(cohortId);
-        var r = db.select(APPLICATION.asterisk(), COHORT.NAME, ORGANIZATION.NAME).from(APPLICATION)
-                .join(COHORT).on(COHORT.ID.eq(APPLICATION.COHORT_ID))
-                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APPLICATION.ORGANIZATION_ID))
+        Field<String> cohortName = Cohorts.name(APPLICATION.COHORT_ID).as("cohort_name");
+        Field<String> organizationName = Organizations.name(APPLICATION.ORGANIZATION_ID).as("organization_name");
+        var r = db.select(APPLICATION.asterisk(), cohortName, organizationName).from(APPLICATION)
                 .where(APPLICATION.ID.eq(id)).fetchSingle();
-        String organization = r.get(ORGANIZATION.NAME);
-        return new ApplicationDetails(id, cohortId, r.get(COHORT.NAME), r.get(APPLICATION.NAME), r.get(APPLICATION.EMAIL),
+        String organization = r.get(organizationName);
+        return new ApplicationDetails(id, cohortId, r.get(cohortName), r.get(APPLICATION.NAME), r.get(APPLICATION.EMAIL),
                 r.get(APPLICATION.ORGANIZATION_ID), organization != null ? organization : r.get(APPLICATION.ORGANIZATION_NAME),
                 organization == null, Sector.valueOf(r.get(APPLICATION.SECTOR)), r.get(APPLICATION.ROLE_TITLE),
                 Authority.valueOf(r.get(APPLICATION.AUTHORITY)), r.get(APPLICATION.WHY), r.get(APPLICATION.BRING),
@@ -312,8 +327,8 @@ public class ApplicationService {
                 .and(org.praxis.jooq.Tables.INVITATION.EXPIRES_AT.gt(OffsetDateTime.now(clock))).execute();
         event(id, me.id(), "status", to, text);
         if (to.notSelected() && text != null) {
-            var a = db.select(APPLICATION.EMAIL, APPLICATION.NAME, COHORT.NAME).from(APPLICATION).join(COHORT)
-                    .on(COHORT.ID.eq(APPLICATION.COHORT_ID)).where(APPLICATION.ID.eq(id)).fetchSingle();
+            var a = db.select(APPLICATION.EMAIL, APPLICATION.NAME, Cohorts.name(APPLICATION.COHORT_ID)).from(APPLICATION)
+                    .where(APPLICATION.ID.eq(id)).fetchSingle();
             mailer.send(a.value1(), messages.text("mail.decision.subject", a.value3()),
                     messages.text("mail.decision.body", a.value2(), text));
         }
@@ -334,9 +349,9 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public List<ApplicationEvent> history(long id) {
         access.requireFacilitator(cohortOf(id));
-        return db.select(APPLICATION_EVENT.KIND, MEMBER.DISPLAY_NAME, APPLICATION_EVENT.STATUS, APPLICATION_EVENT.MESSAGE,
-                        APPLICATION_EVENT.CREATED_AT)
-                .from(APPLICATION_EVENT).leftJoin(MEMBER).on(MEMBER.ID.eq(APPLICATION_EVENT.ACTOR_ID))
+        return db.select(APPLICATION_EVENT.KIND, Members.displayName(APPLICATION_EVENT.ACTOR_ID), APPLICATION_EVENT.STATUS,
+                        APPLICATION_EVENT.MESSAGE, APPLICATION_EVENT.CREATED_AT)
+                .from(APPLICATION_EVENT)
                 .where(APPLICATION_EVENT.APPLICATION_ID.eq(id)).orderBy(APPLICATION_EVENT.CREATED_AT, APPLICATION_EVENT.ID)
                 .fetch(r -> new ApplicationEvent(r.value1(), r.value2(),
                         r.value3() == null ? null : ApplicationStatus.valueOf(r.value3()), r.value4(), r.value5()));
@@ -375,20 +390,26 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public RepresentationOverview overview(long cohortId) {
         access.requireFacilitator(cohortId);
-        int capacity = db.select(COHORT.CAPACITY).from(COHORT).where(COHORT.ID.eq(cohortId)).fetchSingle(COHORT.CAPACITY);
+        int capacity = db.select(Cohorts.capacity(DSL.val(cohortId))).fetchSingle().value1();
         record Person(String organization, String sector, String county, String authority, RepresentationFacts facts) {
         }
         List<Person> people = new ArrayList<>();
         Set<Long> memberIds = new HashSet<>();
         // members, with what they said when they applied (if they did) and their organisation's sector and county
         var joined = APPLICATION.as("joined");
-        db.select(MEMBER.ID, ORGANIZATION.NAME, ORGANIZATION.SECTOR, ORGANIZATION.COUNTY, joined.AUTHORITY, joined.FACTS,
-                        joined.SECTOR)
-                .from(COHORT_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
-                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
-                .leftJoin(joined).on(joined.MEMBER_ID.eq(MEMBER.ID)).and(joined.COHORT_ID.eq(cohortId))
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)).and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.MEMBER.name()))
-                .and(MEMBER.ACTIVE.isTrue())
+        List<Long> inCohort = access.roster(cohortId).stream().filter(p -> p.role() == CohortRole.MEMBER)
+                .map(Membership.Person::memberId).toList();
+        // the cohort's members as a table of ids, their organisation from the member and organisation features
+        var roster = DSL.values(inCohort.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("roster", "id");
+        Field<Long> member = roster.field("id", Long.class);
+        Field<Long> organization = Members.organizationId(member);
+        (inCohort.isEmpty() ? List.<org.jooq.Record7<Long, String, String, String, String, JSONB, String>>of()
+                : db.select(member, Organizations.name(organization), Organizations.sector(organization),
+                        Organizations.county(organization), joined.AUTHORITY, joined.FACTS, joined.SECTOR)
+                .from(roster)
+                .leftJoin(joined).on(joined.MEMBER_ID.eq(member)).and(joined.COHORT_ID.eq(cohortId))
+                .where(Members.active(member))
+                .fetch())
                 .forEach(r -> {
                     memberIds.add(r.value1());
                     RepresentationFacts f = r.value6() == null ? RepresentationFacts.NONE : facts(r.value6());
@@ -396,9 +417,9 @@ public class ApplicationService {
                     people.add(new Person(r.value2(), r.value7() != null ? r.value7() : r.value3(), county, r.value5(), f));
                 });
         int members = people.size();
-        db.select(ORGANIZATION.NAME, APPLICATION.ORGANIZATION_NAME, APPLICATION.SECTOR, APPLICATION.AUTHORITY,
-                        APPLICATION.FACTS, ORGANIZATION.COUNTY)
-                .from(APPLICATION).leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APPLICATION.ORGANIZATION_ID))
+        db.select(Organizations.name(APPLICATION.ORGANIZATION_ID), APPLICATION.ORGANIZATION_NAME, APPLICATION.SECTOR,
+                        APPLICATION.AUTHORITY, APPLICATION.FACTS, Organizations.county(APPLICATION.ORGANIZATION_ID))
+                .from(APPLICATION)
                 .where(APPLICATION.COHORT_ID.eq(cohortId))
                 .and(APPLICATION.STATUS.in(ApplicationStatus.SHORTLISTED.name(), ApplicationStatus.INVITED.name()))
                 .forEach(r -> {
@@ -479,8 +500,8 @@ public class ApplicationService {
     }
 
     List<Long> facilitatorsOf(long cohortId) {
-        return db.select(COHORT_MEMBERSHIP.MEMBER_ID).from(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId))
-                .and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.FACILITATOR.name())).fetch(COHORT_MEMBERSHIP.MEMBER_ID);
+        return access.roster(cohortId).stream().filter(p -> p.role() == CohortRole.FACILITATOR)
+                .map(Membership.Person::memberId).toList();
     }
 
     RepresentationFacts facts(JSONB stored) {

@@ -1,28 +1,27 @@
 package org.praxis.joining;
 
-import static org.praxis.jooq.Tables.AGREEMENT;
-import static org.praxis.jooq.Tables.AGREEMENT_ACK;
 import static org.praxis.jooq.Tables.APPLICATION;
 import static org.praxis.jooq.Tables.APPLICATION_EVENT;
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.INVITATION;
-import static org.praxis.jooq.Tables.MEMBER;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
 import org.praxis.base.i18n.Messages;
 import org.praxis.base.limit.RateLimiter;
 import org.praxis.base.mail.Mailer;
-import org.praxis.base.security.Accounts;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.base.security.Tokens;
-import org.praxis.base.security.Role;
 import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.CohortService;
+import org.praxis.cohort.Cohorts;
+import org.praxis.conversation.Agreement;
+import org.praxis.conversation.AgreementService;
 import org.praxis.member.MemberService;
 import org.praxis.member.Passwords;
 import org.praxis.notification.NotificationService;
@@ -31,7 +30,6 @@ import org.praxis.organization.Organization;
 import org.praxis.organization.OrganizationDraft;
 import org.praxis.organization.OrganizationService;
 import org.praxis.organization.Sector;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +50,9 @@ public class InvitationService {
     private final OrganizationService organizations;
     private final Mailer mailer;
     private final NotificationService notifications;
-    private final PasswordEncoder passwordEncoder;
+    private final MemberService members;
+    private final CohortService cohorts;
+    private final AgreementService agreements;
     private final AuditService audit;
     private final JoiningProperties properties;
     private final Messages messages;
@@ -61,8 +61,11 @@ public class InvitationService {
 
     InvitationService(DSLContext db, ApplicationService applications, CohortAccess access,
             OrganizationService organizations, Mailer mailer, NotificationService notifications,
-            PasswordEncoder passwordEncoder, AuditService audit, JoiningProperties properties, Messages messages,
-            Clock clock, RateLimiter limits) {
+            AuditService audit, JoiningProperties properties, Messages messages, Clock clock, RateLimiter limits,
+            MemberService members, CohortService cohorts, AgreementService agreements) {
+        this.members = members;
+        this.cohorts = cohorts;
+        this.agreements = agreements;
         this.limits = limits;
         this.db = db;
         this.applications = applications;
@@ -70,7 +73,6 @@ public class InvitationService {
         this.organizations = organizations;
         this.mailer = mailer;
         this.notifications = notifications;
-        this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.properties = properties;
         this.messages = messages;
@@ -90,7 +92,7 @@ public class InvitationService {
         if (a.status() == ApplicationStatus.JOINED) {
             throw new IllegalStateException("Application " + applicationId + " has joined");
         }
-        if (db.fetchExists(MEMBER, MEMBER.EMAIL.lower().eq(Accounts.key(a.email())))) {
+        if (members.accountWith(a.email()).isPresent()) {
             throw InvalidInputException.of("invite", "invite.account-exists");
         }
         if (a.newOrganization() && a.organization() != null) {
@@ -144,15 +146,16 @@ public class InvitationService {
                 || !ApplicationStatus.INVITED.name().equals(r.get(APPLICATION.STATUS))) {
             return InvitationCheck.of(InvitationCheck.State.EXPIRED);
         }
-        String agreements = db.select(AGREEMENT.BODY_HTML).from(AGREEMENT).where(AGREEMENT.COHORT_ID.eq(r.get(APPLICATION.COHORT_ID)))
-                .orderBy(AGREEMENT.VERSION.desc()).limit(1).fetchOne(AGREEMENT.BODY_HTML);
+        String agreed = agreements.currentForJoining(r.get(APPLICATION.COHORT_ID)).map(Agreement::html).orElse(null);
         return new InvitationCheck(InvitationCheck.State.VALID, r.get(APPLICATION.NAME), r.get(APPLICATION.EMAIL),
-                r.get(COHORT.NAME), agreements);
+                r.get(COHORT_NAME), agreed);
     }
 
     /**
      * The invitee joins: their name, a password typed twice, and the agreements acknowledged.
-     * The link works once; every problem is reported at once by field.
+     * The link works once; every problem is reported at once by field. The account, its place in
+     * the cohort and the acknowledgement are made by their owners' services in this one
+     * transaction, so a refusal at any step leaves none of them, and the link unused.
      */
     @Transactional
     public String accept(String token, String displayName, String password, String repeated, boolean agreed) {
@@ -164,12 +167,11 @@ public class InvitationService {
         }
         String email = r.get(APPLICATION.EMAIL);
         long cohortId = r.get(APPLICATION.COHORT_ID);
-        Long agreementId = db.select(AGREEMENT.ID).from(AGREEMENT).where(AGREEMENT.COHORT_ID.eq(cohortId))
-                .orderBy(AGREEMENT.VERSION.desc()).limit(1).fetchOne(AGREEMENT.ID);
+        Long agreementId = agreements.currentForJoining(cohortId).map(Agreement::id).orElse(null);
         Validation v = new Validation().required("displayName", displayName, MemberService.DISPLAY_NAME_MAX);
         Passwords.check(v, "password", "repeated", password, repeated, email, null);
         v.check(agreed || agreementId == null, "agreed", "join.agreements.required");
-        v.check(!db.fetchExists(MEMBER, MEMBER.EMAIL.lower().eq(Accounts.key(email))), "token", "invite.account-exists");
+        v.check(members.accountWith(email).isEmpty(), "token", "invite.account-exists");
         v.throwIfInvalid();
         // single use, even against two tabs racing: only one update finds it unused
         int claimed = db.update(INVITATION).set(INVITATION.USED_AT, now).where(INVITATION.ID.eq(r.get(INVITATION.ID)))
@@ -177,19 +179,11 @@ public class InvitationService {
         if (claimed == 0) {
             throw InvalidInputException.of("token", "join.link-invalid");
         }
-        long memberId = db.insertInto(MEMBER)
-                .set(MEMBER.EMAIL, email)
-                .set(MEMBER.DISPLAY_NAME, displayName.strip())
-                .set(MEMBER.ORGANIZATION_ID, r.get(APPLICATION.ORGANIZATION_ID))
-                .set(MEMBER.TITLE, r.get(APPLICATION.ROLE_TITLE))
-                .set(MEMBER.ROLE, Role.MEMBER.name())
-                .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(password))
-                .returning(MEMBER.ID).fetchOne(MEMBER.ID);
-        db.insertInto(COHORT_MEMBERSHIP).set(COHORT_MEMBERSHIP.COHORT_ID, cohortId).set(COHORT_MEMBERSHIP.MEMBER_ID, memberId)
-                .set(COHORT_MEMBERSHIP.ROLE, "MEMBER").execute();
+        long memberId = members.createInvited(email, displayName, r.get(APPLICATION.ORGANIZATION_ID),
+                r.get(APPLICATION.ROLE_TITLE), password, "token");
+        cohorts.place(cohortId, memberId, CohortRole.MEMBER);
         if (agreementId != null) {
-            db.insertInto(AGREEMENT_ACK).set(AGREEMENT_ACK.AGREEMENT_ID, agreementId).set(AGREEMENT_ACK.MEMBER_ID, memberId)
-                    .execute();
+            agreements.acknowledgedOnJoining(agreementId, memberId);
         }
         long applicationId = r.get(APPLICATION.ID);
         db.update(APPLICATION).set(APPLICATION.STATUS, ApplicationStatus.JOINED.name()).set(APPLICATION.MEMBER_ID, memberId)
@@ -224,6 +218,8 @@ public class InvitationService {
         return true;
     }
 
+    private static final Field<String> COHORT_NAME = Cohorts.name(APPLICATION.COHORT_ID).as("cohort_name");
+
     private org.jooq.Record row(String token) {
         if (!Tokens.plausible(token)) {
             return null;
@@ -231,9 +227,8 @@ public class InvitationService {
         return db.select(INVITATION.ID, INVITATION.USED_AT, INVITATION.EXPIRES_AT, APPLICATION.ID, APPLICATION.NAME,
                         APPLICATION.STATUS,
                         APPLICATION.EMAIL, APPLICATION.COHORT_ID, APPLICATION.ORGANIZATION_ID, APPLICATION.ROLE_TITLE,
-                        COHORT.NAME)
+                        COHORT_NAME)
                 .from(INVITATION).join(APPLICATION).on(APPLICATION.ID.eq(INVITATION.APPLICATION_ID))
-                .join(COHORT).on(COHORT.ID.eq(APPLICATION.COHORT_ID))
                 .where(INVITATION.TOKEN_HASH.eq(Tokens.hash(token))).fetchOne();
     }
 

@@ -1,9 +1,6 @@
 package org.praxis.joining;
 
 import static org.praxis.jooq.Tables.APPLICATION;
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.ORGANIZATION;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,8 +8,11 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.praxis.base.privacy.PersonalArchive;
 import org.praxis.base.privacy.PersonalData;
+import org.praxis.base.security.AccountDirectory;
 import org.praxis.base.security.Accounts;
+import org.praxis.cohort.Cohorts;
 import org.praxis.notification.NotificationService;
+import org.praxis.organization.Organizations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +28,11 @@ class JoiningPersonalData implements PersonalData {
     private final DSLContext db;
     private final ApplicationService applications;
     private final NotificationService notifications;
+    private final AccountDirectory accounts;
 
-    JoiningPersonalData(DSLContext db, ApplicationService applications, NotificationService notifications) {
+    JoiningPersonalData(DSLContext db, ApplicationService applications, NotificationService notifications,
+            AccountDirectory accounts) {
+        this.accounts = accounts;
         this.db = db;
         this.applications = applications;
         this.notifications = notifications;
@@ -41,18 +44,18 @@ class JoiningPersonalData implements PersonalData {
     }
 
     private Condition theirs(long memberId) {
-        String email = db.select(MEMBER.EMAIL).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER.EMAIL);
+        String email = accounts.email(memberId).orElse(null);
         Condition joined = APPLICATION.MEMBER_ID.eq(memberId);
         return email == null ? joined : joined.or(APPLICATION.EMAIL.lower().eq(Accounts.key(email)));
     }
 
     @Override
     public void export(long memberId, PersonalArchive archive) {
-        List<ApplicationRecord> sent = db.select(COHORT.NAME, APPLICATION.CREATED_AT, APPLICATION.STATUS, APPLICATION.NAME,
-                        APPLICATION.EMAIL, ORGANIZATION.NAME, APPLICATION.ORGANIZATION_NAME, APPLICATION.SECTOR,
+        List<ApplicationRecord> sent = db.select(Cohorts.name(APPLICATION.COHORT_ID), APPLICATION.CREATED_AT,
+                        APPLICATION.STATUS, APPLICATION.NAME, APPLICATION.EMAIL,
+                        Organizations.name(APPLICATION.ORGANIZATION_ID), APPLICATION.ORGANIZATION_NAME, APPLICATION.SECTOR,
                         APPLICATION.ROLE_TITLE, APPLICATION.AUTHORITY, APPLICATION.WHY, APPLICATION.BRING, APPLICATION.FACTS)
-                .from(APPLICATION).join(COHORT).on(COHORT.ID.eq(APPLICATION.COHORT_ID))
-                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APPLICATION.ORGANIZATION_ID))
+                .from(APPLICATION)
                 .where(theirs(memberId)).orderBy(APPLICATION.CREATED_AT)
                 .fetch(r -> new ApplicationRecord(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6() != null ? r.value6() : r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),

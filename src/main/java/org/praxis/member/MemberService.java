@@ -1,11 +1,6 @@
 package org.praxis.member;
 
-import static org.jooq.impl.DSL.multiset;
-import static org.jooq.impl.DSL.select;
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.ORGANIZATION;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -13,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Comparator;
 import org.jooq.DSLContext;
-import org.jooq.Record1;
+import org.jooq.impl.DSL;
 import org.praxis.audit.AuditService;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Validation;
@@ -23,6 +19,12 @@ import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.base.security.Role;
 import org.praxis.base.security.SignedInSessions;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.CohortService;
+import org.praxis.cohort.Cohorts;
+import org.praxis.cohort.Membership;
+import org.praxis.organization.Organizations;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,10 +53,15 @@ public class MemberService {
     private final AuditService audit;
     private final SignedInSessions sessions;
     private final org.praxis.search.SearchOutbox outbox;
+    private final CohortAccess cohortAccess;
+    private final CohortService cohorts;
 
     MemberService(DSLContext db, CurrentUser currentUser, PasswordEncoder passwordEncoder, AuditService audit,
-            SignedInSessions sessions, org.praxis.search.SearchOutbox outbox) {
+            SignedInSessions sessions, org.praxis.search.SearchOutbox outbox, CohortAccess cohortAccess,
+            CohortService cohorts) {
         this.outbox = outbox;
+        this.cohortAccess = cohortAccess;
+        this.cohorts = cohorts;
         this.db = db;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
@@ -65,15 +72,10 @@ public class MemberService {
     @Transactional(readOnly = true)
     public List<MemberSummary> list() {
         PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
-        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS, ORGANIZATION.NAME,
-                        MEMBER.TITLE, MEMBER.ROLE, MEMBER.ACTIVE,
-                        multiset(select(COHORT.NAME).from(COHORT_MEMBERSHIP).join(COHORT)
-                                .on(COHORT.ID.eq(COHORT_MEMBERSHIP.COHORT_ID))
-                                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(MEMBER.ID))
-                                .orderBy(COHORT.NAME))
-                                .convertFrom(r -> r.map(Record1::value1)))
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS,
+                        Organizations.name(MEMBER.ORGANIZATION_ID), MEMBER.TITLE, MEMBER.ROLE, MEMBER.ACTIVE,
+                        Cohorts.namesOf(MEMBER.ID))
                 .from(MEMBER)
-                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
                 .where(actor.role() == Role.ADMIN ? org.jooq.impl.DSL.noCondition() : managedBy(actor))
                 // a deleted account is no one's any more
                 .and(MEMBER.ERASED_AT.isNull())
@@ -132,6 +134,54 @@ public class MemberService {
                 .fetchMap(MEMBER.ID, MEMBER.DIGEST);
     }
 
+    /**
+     * As {@link #names(Collection)}, for active accounts only: who can still be told something
+     * (a mention) or be shown among a cohort's people.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> activeNames(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.in(Set.copyOf(memberIds)))
+                .and(MEMBER.ACTIVE.isTrue())
+                .fetchMap(MEMBER.ID, MEMBER.DISPLAY_NAME);
+    }
+
+    /**
+     * The account with this email address (any case), for the joining feature: whether an
+     * applicant is already a member, or an invitee already has an account. No rights are checked;
+     * only the id leaves.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> accountWith(String email) {
+        return db.select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.lower().eq(Accounts.key(email)))
+                .fetchOptional(MEMBER.ID);
+    }
+
+    /**
+     * Creates the member account of someone who accepted an invitation, with the password they
+     * chose; the joining feature has checked the invitation and calls this in the transaction that
+     * uses it up. Refused at {@code field} when the address has an account already.
+     */
+    @Transactional
+    public long createInvited(String email, String displayName, Long organizationId, String title, String password,
+            String field) {
+        try {
+            return db.insertInto(MEMBER)
+                    .set(MEMBER.EMAIL, email)
+                    .set(MEMBER.DISPLAY_NAME, displayName.strip())
+                    .set(MEMBER.ORGANIZATION_ID, organizationId)
+                    .set(MEMBER.TITLE, title)
+                    .set(MEMBER.ROLE, Role.MEMBER.name())
+                    .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(password))
+                    .returning(MEMBER.ID).fetchOne(MEMBER.ID);
+        } catch (DataIntegrityViolationException e) {
+            RuntimeException taken = duplicateOr(e);
+            throw taken instanceof InvalidInputException ? InvalidInputException.of(field, "invite.account-exists") : taken;
+        }
+    }
+
     @Transactional(readOnly = true)
     public Optional<MemberSummary> find(long id) {
         return list().stream().filter(m -> m.id() == id).findFirst();
@@ -154,9 +204,8 @@ public class MemberService {
         draft.setOrganizationId(r.getOrganizationId());
         draft.setTitle(r.getTitle() == null ? "" : r.getTitle());
         draft.setRole(Role.valueOf(r.getRole()));
-        draft.setCohortId(db.select(COHORT_MEMBERSHIP.COHORT_ID).from(COHORT_MEMBERSHIP)
-                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(id)).orderBy(COHORT_MEMBERSHIP.JOINED_AT).limit(1)
-                .fetchOne(COHORT_MEMBERSHIP.COHORT_ID));
+        draft.setCohortId(cohortAccess.membershipsOf(id).stream().min(Comparator.comparing(Membership::joinedAt))
+                .map(Membership::cohortId).orElse(null));
         return draft;
     }
 
@@ -205,7 +254,7 @@ public class MemberService {
         List<Long> ids = new java.util.ArrayList<>();
         for (MemberDraft draft : drafts) {
             validate(draft);
-            if (draft.getCohortId() != null && !db.fetchExists(COHORT, COHORT.ID.eq(draft.getCohortId()))) {
+            if (draft.getCohortId() != null && !db.fetchExists(DSL.selectOne().where(Cohorts.exists(DSL.val(draft.getCohortId()))))) {
                 throw InvalidInputException.of("cohortId", "member.cohort.unknown");
             }
             long id = db.insertInto(MEMBER).set(values(draft)).set(MEMBER.PASSWORD_HASH, hash)
@@ -247,10 +296,7 @@ public class MemberService {
         audit.record(actor.id(), "member.updated", "member", id, null, draft.getRole().name());
         if (draft.getRole() != stored) {
             // rights in a cohort follow the account's role
-            db.update(COHORT_MEMBERSHIP)
-                    .set(COHORT_MEMBERSHIP.ROLE, draft.getRole() == Role.FACILITATOR ? "FACILITATOR" : "MEMBER")
-                    .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(id))
-                    .execute();
+            cohorts.setRoleEverywhere(id, cohortRole(draft.getRole()));
             // the role is carried in their sessions: sign them in again with the new one
             afterCommit(() -> sessions.endSessionsOf(id));
         }
@@ -365,7 +411,8 @@ public class MemberService {
             v.check(existing == null || existing.equals(draft.getId()), "email", "member.email.taken");
         }
         if (draft.getOrganizationId() != null) {
-            v.check(db.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(draft.getOrganizationId())), "organizationId",
+            v.check(db.fetchExists(DSL.selectOne().where(Organizations.exists(DSL.val(draft.getOrganizationId())))),
+                    "organizationId",
                     "member.organization.unknown");
         }
         v.throwIfInvalid();
@@ -393,16 +440,9 @@ public class MemberService {
 
     /** The accounts a facilitator may see: their cohorts' people, and member accounts in no cohort yet. */
     private static org.jooq.Condition managedBy(PraxisUser actor) {
-        var mine = COHORT_MEMBERSHIP.as("mine");
-        var theirs = COHORT_MEMBERSHIP.as("theirs");
         return MEMBER.ID.eq(actor.id())
-                .or(MEMBER.ROLE.eq(Role.MEMBER.name()).and(org.jooq.impl.DSL.notExists(
-                        org.jooq.impl.DSL.selectOne().from(theirs).where(theirs.MEMBER_ID.eq(MEMBER.ID)))))
-                .or(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(theirs).join(mine)
-                        .on(mine.COHORT_ID.eq(theirs.COHORT_ID))
-                        .where(theirs.MEMBER_ID.eq(MEMBER.ID))
-                        .and(mine.MEMBER_ID.eq(actor.id()))
-                        .and(mine.ROLE.eq("FACILITATOR"))));
+                .or(MEMBER.ROLE.eq(Role.MEMBER.name()).andNot(CohortAccess.inAnyCohort(MEMBER.ID)))
+                .or(CohortAccess.inCohortFacilitatedBy(MEMBER.ID, DSL.val(actor.id())));
     }
 
     /** Only admins give or change roles; facilitators create members and keep roles as they are. */
@@ -420,12 +460,11 @@ public class MemberService {
         if (cohortId == null) {
             return;
         }
-        if (!db.fetchExists(COHORT, COHORT.ID.eq(cohortId))) {
+        if (!db.fetchExists(DSL.selectOne().where(Cohorts.exists(DSL.val(cohortId))))) {
             throw InvalidInputException.of("cohortId", "member.cohort.unknown");
         }
-        if (actor.role() != Role.ADMIN && !db.fetchExists(COHORT_MEMBERSHIP,
-                COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(actor.id()))
-                        .and(COHORT_MEMBERSHIP.ROLE.eq("FACILITATOR")))) {
+        if (actor.role() != Role.ADMIN
+                && cohortAccess.roleOf(cohortId, actor.id()).orElse(null) != CohortRole.FACILITATOR) {
             throw InvalidInputException.of("cohortId", "member.cohort.not-yours");
         }
     }
@@ -434,14 +473,12 @@ public class MemberService {
         if (draft.getCohortId() == null) {
             return;
         }
-        db.insertInto(COHORT_MEMBERSHIP)
-                .set(COHORT_MEMBERSHIP.COHORT_ID, draft.getCohortId())
-                .set(COHORT_MEMBERSHIP.MEMBER_ID, memberId)
-                .set(COHORT_MEMBERSHIP.ROLE, draft.getRole() == Role.FACILITATOR ? "FACILITATOR" : "MEMBER")
-                .onConflict(COHORT_MEMBERSHIP.COHORT_ID, COHORT_MEMBERSHIP.MEMBER_ID)
-                .doUpdate()
-                .set(COHORT_MEMBERSHIP.ROLE, draft.getRole() == Role.FACILITATOR ? "FACILITATOR" : "MEMBER")
-                .execute();
+        cohorts.place(draft.getCohortId(), memberId, cohortRole(draft.getRole()));
+    }
+
+    /** A facilitator's account facilitates the cohorts it is in; any other account is a member there. */
+    private static CohortRole cohortRole(Role role) {
+        return role == Role.FACILITATOR ? CohortRole.FACILITATOR : CohortRole.MEMBER;
     }
 
     private static RuntimeException duplicateOr(DataIntegrityViolationException e) {

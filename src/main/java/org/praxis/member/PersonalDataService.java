@@ -1,14 +1,12 @@
 package org.praxis.member;
 
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.ORGANIZATION;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.jooq.DSLContext;
@@ -22,6 +20,8 @@ import org.praxis.base.security.PraxisUser;
 import org.praxis.base.security.Role;
 import org.praxis.base.security.SignedInSessions;
 import org.praxis.base.security.Tokens;
+import org.praxis.cohort.CohortAccess;
+import org.praxis.organization.Organizations;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -47,9 +47,12 @@ public class PersonalDataService {
     private final ObjectMapper json;
     private final Messages messages;
     private final Clock clock;
+    private final CohortAccess cohortAccess;
 
     PersonalDataService(DSLContext db, CurrentUser currentUser, List<PersonalData> parts, AuditService audit,
-            SignedInSessions sessions, PasswordEncoder passwordEncoder, ObjectMapper json, Messages messages, Clock clock) {
+            SignedInSessions sessions, PasswordEncoder passwordEncoder, ObjectMapper json, Messages messages, Clock clock,
+            CohortAccess cohortAccess) {
+        this.cohortAccess = cohortAccess;
         this.db = db;
         this.currentUser = currentUser;
         this.parts = parts;
@@ -95,13 +98,13 @@ public class PersonalDataService {
     }
 
     private Profile profile(long memberId) {
-        List<Membership> cohorts = db.select(COHORT.NAME, COHORT_MEMBERSHIP.ROLE, COHORT_MEMBERSHIP.JOINED_AT)
-                .from(COHORT_MEMBERSHIP).join(COHORT).on(COHORT.ID.eq(COHORT_MEMBERSHIP.COHORT_ID))
-                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)).orderBy(COHORT_MEMBERSHIP.JOINED_AT)
-                .fetch(r -> new Membership(r.value1(), r.value2(), r.value3()));
-        return db.select(MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS, MEMBER.TITLE, ORGANIZATION.NAME, MEMBER.ROLE,
-                        MEMBER.CREATED_AT, MEMBER.DIGEST)
-                .from(MEMBER).leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(MEMBER.ORGANIZATION_ID))
+        List<Membership> cohorts = cohortAccess.membershipsOf(memberId).stream()
+                .sorted(Comparator.comparing(org.praxis.cohort.Membership::joinedAt))
+                .map(m -> new Membership(m.cohortName(), m.role().name(), m.joinedAt()))
+                .toList();
+        return db.select(MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS, MEMBER.TITLE,
+                        Organizations.name(MEMBER.ORGANIZATION_ID), MEMBER.ROLE, MEMBER.CREATED_AT, MEMBER.DIGEST)
+                .from(MEMBER)
                 .where(MEMBER.ID.eq(memberId))
                 .fetchSingle(r -> new Profile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), cohorts));

@@ -1,9 +1,6 @@
 package org.praxis.notification;
 
-import static org.praxis.jooq.Tables.MEMBER;
 import static org.praxis.jooq.Tables.NOTIFICATION;
-import static org.praxis.jooq.Tables.POST;
-import static org.praxis.jooq.Tables.THREAD;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -14,6 +11,7 @@ import org.praxis.base.i18n.Messages;
 import org.praxis.base.privacy.PersonalArchive;
 import org.praxis.base.privacy.PersonalData;
 import org.praxis.base.security.CurrentUser;
+import org.praxis.member.Members;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +29,10 @@ public class NotificationService implements PersonalData {
     private final Clock clock;
 
     private final Messages messages;
+    private final MentionSources mentions;
 
-    NotificationService(DSLContext db, CurrentUser currentUser, Clock clock, Messages messages) {
+    NotificationService(DSLContext db, CurrentUser currentUser, Clock clock, Messages messages, MentionSources mentions) {
+        this.mentions = mentions;
         this.messages = messages;
         this.db = db;
         this.currentUser = currentUser;
@@ -105,13 +105,11 @@ public class NotificationService implements PersonalData {
     @Transactional(readOnly = true)
     public List<NotificationItem> latest(int limit) {
         long me = currentUser.require().id();
-        return db.select(NOTIFICATION.ID, NOTIFICATION.KIND, MEMBER.DISPLAY_NAME, POST.NAME_HIDDEN,
-                        NOTIFICATION.THREAD_ID, NOTIFICATION.POST_ID, THREAD.TITLE, NOTIFICATION.CREATED_AT,
+        return db.select(NOTIFICATION.ID, NOTIFICATION.KIND, Members.displayName(NOTIFICATION.ACTOR_ID),
+                        mentions.nameHidden(NOTIFICATION.POST_ID), NOTIFICATION.THREAD_ID, NOTIFICATION.POST_ID,
+                        mentions.threadTitle(NOTIFICATION.THREAD_ID), NOTIFICATION.CREATED_AT,
                         NOTIFICATION.READ_AT, NOTIFICATION.PATH, NOTIFICATION.SUBJECT)
                 .from(NOTIFICATION)
-                .leftJoin(MEMBER).on(MEMBER.ID.eq(NOTIFICATION.ACTOR_ID))
-                .leftJoin(POST).on(POST.ID.eq(NOTIFICATION.POST_ID))
-                .leftJoin(THREAD).on(THREAD.ID.eq(NOTIFICATION.THREAD_ID))
                 .where(NOTIFICATION.MEMBER_ID.eq(me))
                 .orderBy(NOTIFICATION.READ_AT.isNull().desc(), NOTIFICATION.CREATED_AT.desc())
                 .limit(limit)

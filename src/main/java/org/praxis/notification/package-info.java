@@ -1,4 +1,8 @@
-/** In-app notifications (mentions for now), the bell with the unread count, and their list. */
+/**
+ * In-app notifications (mentions for now), the bell with the unread count, and their list. What a
+ * mention shows of its thread and post comes through {@code MentionSources}, which the
+ * conversation feature implements (it depends on this one).
+ */
 @Owns({"notification"})
 package org.praxis.notification;
 

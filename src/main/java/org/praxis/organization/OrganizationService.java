@@ -46,6 +46,16 @@ public class OrganizationService {
         return db.selectFrom(ORGANIZATION).orderBy(ORGANIZATION.NAME).fetch(OrganizationService::toOrganization);
     }
 
+    /**
+     * Every partner organisation's name by id, in name order. Partners are public: the application
+     * form offers them to anyone, signed in or not.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names() {
+        return db.select(ORGANIZATION.ID, ORGANIZATION.NAME).from(ORGANIZATION).orderBy(ORGANIZATION.NAME)
+                .fetchMap(ORGANIZATION.ID, ORGANIZATION.NAME);
+    }
+
     /** How many accounts belong to each organisation, for the people view. */
     @Transactional(readOnly = true)
     public int memberCount(long organizationId) {

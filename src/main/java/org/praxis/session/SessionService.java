@@ -3,23 +3,21 @@ package org.praxis.session;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
-import static org.praxis.jooq.Tables.COHORT;
-import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
-import static org.praxis.jooq.Tables.MEMBER;
-import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.PROMPT;
 import static org.praxis.jooq.Tables.SESSION;
 import static org.praxis.jooq.Tables.SESSION_ATTENDANCE;
-import static org.praxis.jooq.Tables.THREAD;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.praxis.audit.AuditService;
 import org.praxis.base.Validation;
 import org.praxis.base.security.CurrentUser;
@@ -27,6 +25,11 @@ import org.praxis.base.security.PraxisUser;
 import org.praxis.base.text.Markdown;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.Cohorts;
+import org.praxis.cohort.Membership;
+import org.praxis.conversation.ThreadService;
+import org.praxis.conversation.Threads;
+import org.praxis.member.MemberService;
 import org.praxis.search.SearchOutbox;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -52,9 +55,13 @@ public class SessionService {
     private final SearchOutbox outbox;
     private final AuditService audit;
     private final Clock clock;
+    private final ThreadService threads;
+    private final MemberService members;
 
     SessionService(DSLContext db, CohortAccess access, CurrentUser currentUser, Markdown markdown, SearchOutbox outbox,
-            AuditService audit, Clock clock) {
+            AuditService audit, Clock clock, ThreadService threads, MemberService members) {
+        this.threads = threads;
+        this.members = members;
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -89,19 +96,18 @@ public class SessionService {
         long me = currentUser.require().id();
         ZoneId zone = access.zoneOf(cohortId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var s = db.select(SESSION.asterisk(), COHORT.NAME).from(SESSION).join(COHORT).on(COHORT.ID.eq(SESSION.COHORT_ID))
-                .where(SESSION.ID.eq(sessionId)).fetchSingle();
+        Field<String> cohortName = Cohorts.name(SESSION.COHORT_ID).as("cohort_name");
+        var s = db.select(SESSION.asterisk(), cohortName).from(SESSION).where(SESSION.ID.eq(sessionId)).fetchSingle();
         Boolean willJoin = db.select(SESSION_ATTENDANCE.WILL_JOIN).from(SESSION_ATTENDANCE)
                 .where(SESSION_ATTENDANCE.SESSION_ID.eq(sessionId)).and(SESSION_ATTENDANCE.MEMBER_ID.eq(me))
                 .fetchOne(SESSION_ATTENDANCE.WILL_JOIN);
         int joining = db.fetchCount(SESSION_ATTENDANCE,
                 SESSION_ATTENDANCE.SESSION_ID.eq(sessionId).and(SESSION_ATTENDANCE.WILL_JOIN.isTrue()));
+        Field<Long> thread = Threads.ofPrompt(PROMPT.ID);
         List<PromptItem> prompts = db.select(PROMPT.ID, PROMPT.QUESTION, PROMPT.POSITION, PROMPT.OPENS_AT,
-                        PROMPT.CLOSES_AT, THREAD.ID, THREAD.LOCKED,
-                        field(selectCount().from(POST).where(POST.THREAD_ID.eq(THREAD.ID)).and(POST.DELETED_AT.isNull())
-                                .and(POST.FACILITATORS_ONLY.isFalse())))
-                .from(PROMPT).join(THREAD).on(THREAD.PROMPT_ID.eq(PROMPT.ID))
-                .where(PROMPT.SESSION_ID.eq(sessionId))
+                        PROMPT.CLOSES_AT, thread, Threads.locked(thread), Threads.sharedPostCount(thread))
+                .from(PROMPT)
+                .where(PROMPT.SESSION_ID.eq(sessionId)).and(thread.isNotNull())
                 .orderBy(PROMPT.POSITION, PROMPT.ID)
                 .fetch(r -> new PromptItem(r.value1(), r.value2(), r.value3(),
                         r.value4() == null ? null : r.value4().atZoneSameInstant(zone),
@@ -109,7 +115,7 @@ public class SessionService {
                         !r.value7() && (r.value4() == null || !now.isBefore(r.value4()))
                                 && (r.value5() == null || now.isBefore(r.value5())),
                         r.value8()));
-        return new SessionDetails(sessionId, cohortId, s.get(COHORT.NAME), s.get(SESSION.TITLE), s.get(SESSION.THEME),
+        return new SessionDetails(sessionId, cohortId, s.get(cohortName), s.get(SESSION.TITLE), s.get(SESSION.THEME),
                 s.get(SESSION.STARTS_AT).atZoneSameInstant(zone), s.get(SESSION.ENDS_AT).atZoneSameInstant(zone),
                 s.get(SESSION.DESCRIPTION_MARKDOWN), s.get(SESSION.DESCRIPTION_HTML), willJoin, joining,
                 role == CohortRole.FACILITATOR, prompts);
@@ -131,8 +137,7 @@ public class SessionService {
      */
     @Transactional(readOnly = true)
     public List<CalendarEvent> calendarOf(long memberId) {
-        return events(SESSION.COHORT_ID.in(select(COHORT_MEMBERSHIP.COHORT_ID).from(COHORT_MEMBERSHIP)
-                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)))
+        return events(CohortAccess.memberOf(SESSION.COHORT_ID, DSL.val(memberId))
                 .and(SESSION.STARTS_AT.gt(OffsetDateTime.now(clock).minusMonths(2))));
     }
 
@@ -148,8 +153,8 @@ public class SessionService {
 
     private List<CalendarEvent> events(org.jooq.Condition where) {
         return db.select(SESSION.ID, SESSION.TITLE, SESSION.THEME, SESSION.DESCRIPTION_MARKDOWN, SESSION.STARTS_AT,
-                        SESSION.ENDS_AT, COHORT.NAME)
-                .from(SESSION).join(COHORT).on(COHORT.ID.eq(SESSION.COHORT_ID)).where(where).orderBy(SESSION.STARTS_AT)
+                        SESSION.ENDS_AT, Cohorts.name(SESSION.COHORT_ID))
+                .from(SESSION).where(where).orderBy(SESSION.STARTS_AT)
                 .fetch(r -> new CalendarEvent(r.value1(), r.value2(),
                         (r.value3() == null ? "" : r.value3() + "\n\n") + (r.value4() == null ? "" : r.value4()),
                         r.value5(), r.value6(), r.value7()));
@@ -222,22 +227,26 @@ public class SessionService {
     public List<AttendanceRow> attendance(long sessionId) {
         long cohortId = cohortOfSession(sessionId);
         access.requireFacilitator(cohortId);
-        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, SESSION_ATTENDANCE.WILL_JOIN, SESSION_ATTENDANCE.ATTENDED)
-                .from(COHORT_MEMBERSHIP)
-                .join(MEMBER).on(MEMBER.ID.eq(COHORT_MEMBERSHIP.MEMBER_ID))
-                .leftJoin(SESSION_ATTENDANCE).on(SESSION_ATTENDANCE.MEMBER_ID.eq(MEMBER.ID)
-                        .and(SESSION_ATTENDANCE.SESSION_ID.eq(sessionId)))
-                .where(COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId)).and(MEMBER.ACTIVE.isTrue())
-                .orderBy(MEMBER.DISPLAY_NAME)
-                .fetch(r -> new AttendanceRow(r.value1(), r.value2(), r.value3(), r.value4()));
+        List<Long> inCohort = access.roster(cohortId).stream().map(Membership.Person::memberId).toList();
+        Map<Long, String> active = members.activeNames(inCohort);
+        Map<Long, org.jooq.Record3<Long, Boolean, Boolean>> answers = db.select(SESSION_ATTENDANCE.MEMBER_ID,
+                        SESSION_ATTENDANCE.WILL_JOIN, SESSION_ATTENDANCE.ATTENDED)
+                .from(SESSION_ATTENDANCE).where(SESSION_ATTENDANCE.SESSION_ID.eq(sessionId))
+                .fetchMap(SESSION_ATTENDANCE.MEMBER_ID);
+        return inCohort.stream().filter(active::containsKey)
+                .map(id -> {
+                    var a = answers.get(id);
+                    return new AttendanceRow(id, active.get(id), a == null ? null : a.value2(), a == null ? null : a.value3());
+                })
+                .sorted(Comparator.comparing(AttendanceRow::displayName))
+                .toList();
     }
 
     @Transactional
     public void markAttendance(long sessionId, long memberId, boolean attended) {
         long cohortId = cohortOfSession(sessionId);
         PraxisUser me = access.requireFacilitator(cohortId);
-        if (!db.fetchExists(COHORT_MEMBERSHIP,
-                COHORT_MEMBERSHIP.COHORT_ID.eq(cohortId).and(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)))) {
+        if (access.roleOf(cohortId, memberId).isEmpty()) {
             throw new AccessDeniedException("Member " + memberId + " is not in this cohort");
         }
         db.insertInto(SESSION_ATTENDANCE)
@@ -270,15 +279,8 @@ public class SessionService {
                 .set(PROMPT.OPENS_AT, at(draft.getOpensAt(), zone))
                 .set(PROMPT.CLOSES_AT, at(draft.getClosesAt(), zone))
                 .returning(PROMPT.ID).fetchOne(PROMPT.ID);
-        long threadId = db.insertInto(THREAD)
-                .set(THREAD.COHORT_ID, cohortId)
-                .set(THREAD.SESSION_ID, sessionId)
-                .set(THREAD.PROMPT_ID, id)
-                .set(THREAD.TITLE, threadTitle(draft.getQuestion()))
-                .set(THREAD.CREATED_BY, me.id())
-                .returning(THREAD.ID).fetchOne(THREAD.ID);
+        threads.openForPrompt(cohortId, sessionId, id, threadTitle(draft.getQuestion()));
         outbox.upsert(SearchOutbox.Type.PROMPT, id);
-        outbox.upsert(SearchOutbox.Type.THREAD, threadId);
         audit.record(me.id(), "prompt.created", "prompt", id, null, null);
         return id;
     }
@@ -297,8 +299,8 @@ public class SessionService {
                 .set(PROMPT.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(PROMPT.ID.eq(promptId))
                 .execute();
-        db.update(THREAD).set(THREAD.TITLE, threadTitle(draft.getQuestion())).where(THREAD.PROMPT_ID.eq(promptId))
-                .execute();
+        // the thread, and its posts in search, take the new wording
+        threads.renameForPrompt(promptId, threadTitle(draft.getQuestion()));
         outbox.upsert(SearchOutbox.Type.PROMPT, promptId);
         audit.record(me.id(), "prompt.updated", "prompt", promptId, null, null);
     }

@@ -186,4 +186,35 @@ class CohortServiceTest extends IntegrationTest {
     void nobody_signed_in_is_refused_assignable_cohorts() {
         assertThatThrownBy(() -> cohorts.assignable()).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void only_a_facilitator_of_the_cohort_opens_it_to_applications() {
+        long cohort = data.cohort();
+        Person facilitator = data.personIn(cohort, Role.FACILITATOR);
+        for (Person refused : List.of(data.personIn(cohort, Role.MEMBER), data.personIn(data.cohort(), Role.FACILITATOR),
+                data.person(Role.ADMIN))) {
+            data.signIn(refused);
+            assertThatThrownBy(() -> cohorts.setApplicationsOpen(cohort, true)).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(cohorts.takingApplications()).extracting(CohortChoice::id).doesNotContain(cohort);
+
+        data.signIn(facilitator);
+        cohorts.setApplicationsOpen(cohort, true);
+        assertThat(cohorts.takingApplications()).extracting(CohortChoice::id).contains(cohort);
+    }
+
+    @Test
+    void placing_someone_again_changes_their_role_and_a_role_change_reaches_every_cohort() {
+        long one = data.cohort();
+        long other = data.cohort();
+        Person p = data.personIn(one, Role.MEMBER);
+
+        cohorts.place(other, p.id(), CohortRole.MEMBER);
+        cohorts.place(other, p.id(), CohortRole.FACILITATOR);
+        assertThat(data.db().fetchCount(COHORT_MEMBERSHIP, COHORT_MEMBERSHIP.MEMBER_ID.eq(p.id()))).isEqualTo(2);
+        cohorts.setRoleEverywhere(p.id(), CohortRole.FACILITATOR);
+        assertThat(data.db().select(COHORT_MEMBERSHIP.ROLE).from(COHORT_MEMBERSHIP)
+                .where(COHORT_MEMBERSHIP.MEMBER_ID.eq(p.id())).fetch(COHORT_MEMBERSHIP.ROLE))
+                .containsOnly(CohortRole.FACILITATOR.name());
+    }
 }

@@ -2,6 +2,7 @@ package org.praxis.joining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.praxis.jooq.Tables.AGREEMENT_ACK;
 import static org.praxis.jooq.Tables.APPLICATION;
 import static org.praxis.jooq.Tables.COHORT;
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
@@ -45,6 +46,10 @@ class JoiningServiceTest extends IntegrationTest {
     RateLimiter limits;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    org.praxis.conversation.AgreementService agreements;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     long cohort;
     TestData.Person facilitator;
@@ -336,6 +341,33 @@ class JoiningServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> invitations.accept(token, "Again", "another long password", "another long password",
                 true)).isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.problems().keySet()).containsExactly("token"));
+    }
+
+    @Test
+    void an_acceptance_that_fails_after_the_account_is_made_leaves_no_account_membership_or_acknowledgement() {
+        String email = TestData.unique("invitee") + "@example.org";
+        long id = applications.apply(form("Ola", email, Sector.PUBLIC_HEALTH, facts(null, null, null, null)),
+                TestData.unique("a"));
+        data.signIn(facilitator);
+        long agreement = agreements.publish(cohort, "We listen before we answer.").id();
+        String token = invitations.invite(id).url().replaceAll(".*/join/", "");
+
+        // the member, cohort and conversation features write their rows in the invitation's one transaction:
+        // whatever fails before it commits takes all of them back, and the link still works
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            invitations.accept(token, "Ola", "a long enough password", "a long enough password", true);
+            throw new IllegalStateException("the commit never comes");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(data.membersWithEmail(email)).isZero();
+        assertThat(data.db().fetchCount(AGREEMENT_ACK, AGREEMENT_ACK.AGREEMENT_ID.eq(agreement))).isZero();
+        assertThat(invitations.check(token).state()).isEqualTo(InvitationCheck.State.VALID);
+        invitations.accept(token, "Ola", "a long enough password", "a long enough password", true);
+        long joined = data.db().select(MEMBER.ID).from(MEMBER).where(MEMBER.EMAIL.eq(email)).fetchSingle(MEMBER.ID);
+        assertThat(data.db().fetchExists(COHORT_MEMBERSHIP, COHORT_MEMBERSHIP.MEMBER_ID.eq(joined)
+                .and(COHORT_MEMBERSHIP.COHORT_ID.eq(cohort)).and(COHORT_MEMBERSHIP.ROLE.eq("MEMBER")))).isTrue();
+        assertThat(data.db().fetchExists(AGREEMENT_ACK, AGREEMENT_ACK.AGREEMENT_ID.eq(agreement)
+                .and(AGREEMENT_ACK.MEMBER_ID.eq(joined)))).isTrue();
     }
 
     @Test
