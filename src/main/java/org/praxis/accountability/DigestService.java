@@ -37,10 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Email digests. A scheduled job finds who is due (daily: once per day, weekly: once per ISO
- * week, in their cohort's time zone) and, for each, first records the period in
- * {@code digest_sent} — a second node, or the same one after a restart, finds it there and sends
- * nothing — then sends the mail after that commit. Each mail carries a signed one-click
- * unsubscribe link.
+ * week, in their cohort's time zone) and, for each, records the period in {@code digest_sent} and
+ * queues the mail in the outbox in one transaction: a second node, or the same one after a
+ * restart, finds the period there and queues nothing, and a failure leaves neither, so the period
+ * is tried again. The outbox sends it after the commit, with retries. Each mail carries a signed
+ * one-click unsubscribe link.
  */
 @Service
 public class DigestService {
@@ -117,7 +118,7 @@ public class DigestService {
 
     // ---- sending
 
-    /** Sends every digest that is due now; returns how many mails went out. */
+    /** Queues every digest that is due now; returns how many. */
     @Scheduled(fixedDelayString = "${praxis.digest.check:15m}", initialDelayString = "${praxis.scheduling.initial-delay:3m}")
     public int sendDue() {
         if (!mailer.configured()) {
@@ -138,7 +139,7 @@ public class DigestService {
         return sent;
     }
 
-    /** In the caller's transaction: claims the period, then sends after commit when there is news. */
+    /** In the caller's transaction: claims the period and, when there is news, queues the mail. */
     private boolean sendFor(long memberId, DigestFrequency frequency, OffsetDateTime now) {
         ZoneId zone = zoneOf(memberId);
         ZonedDateTime local = now.atZoneSameInstant(zone);

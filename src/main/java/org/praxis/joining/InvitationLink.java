@@ -2,7 +2,10 @@ package org.praxis.joining;
 
 import java.time.OffsetDateTime;
 
-/** A new invitation: the link (shown once, to copy), when it expires, and whether it was mailed. */
+/**
+ * A new invitation: the link (shown once, to copy), when it expires, and whether it was mailed:
+ * queued in the outbox with the invitation, sent after the commit (admins see it if it cannot be).
+ */
 public record InvitationLink(String url, OffsetDateTime expiresAt, boolean mailed) {
 
     @Override

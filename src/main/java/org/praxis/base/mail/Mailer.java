@@ -1,45 +1,35 @@
 package org.praxis.base.mail;
 
-import java.util.Properties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
+import static org.praxis.jooq.Tables.MAIL_OUTBOX;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends plain-text mail over SMTP when {@code praxis.mail.host} is set. Inside a transaction the
- * mail goes after the commit, so a rolled-back change sends nothing; a failure to send is logged
- * and never undoes the change (the screen offers another way, such as a link to copy).
+ * Where Praxis's plain-text mail starts: {@link #send} queues a message in the outbox, in the
+ * caller's transaction, so it goes if and only if the decision that caused it commits, and the
+ * caller never waits for SMTP. {@link MailWorker} sends it after the commit, with retries. With
+ * no {@code praxis.mail.host}, nothing is queued (a later SMTP setting does not send old
+ * invitations and digests out of the blue); callers offer another way, such as a link to copy.
  */
 @Component
 public class Mailer {
 
-    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
-
     private final MailProperties properties;
-    private final JavaMailSenderImpl sender;
+    private final DSLContext db;
+    private final MailWorker worker;
+    private final Clock clock;
 
-    Mailer(MailProperties properties) {
+    Mailer(MailProperties properties, DSLContext db, MailWorker worker, Clock clock) {
         this.properties = properties;
-        this.sender = new JavaMailSenderImpl();
-        if (properties.configured()) {
-            sender.setHost(properties.host());
-            sender.setPort(properties.port());
-            if (properties.username() != null && !properties.username().isBlank()) {
-                sender.setUsername(properties.username());
-                sender.setPassword(properties.password());
-            }
-            Properties smtp = sender.getJavaMailProperties();
-            smtp.put("mail.smtp.auth", String.valueOf(properties.username() != null && !properties.username().isBlank()));
-            smtp.put("mail.smtp.starttls.enable", String.valueOf(properties.starttls()));
-            smtp.put("mail.smtp.connectiontimeout", "5000");
-            smtp.put("mail.smtp.timeout", "10000");
-            smtp.put("mail.smtp.writetimeout", "10000");
-        }
+        this.db = db;
+        this.worker = worker;
+        this.clock = clock;
     }
 
     public boolean configured() {
@@ -51,33 +41,41 @@ public class Mailer {
         return properties.baseUrl() + path;
     }
 
-    /** Sends now, or after the current transaction commits; false when there is no server. */
+    /**
+     * Queues the message in the current transaction (in one of its own when there is none), to be
+     * sent after the commit; true when queued, false when there is no SMTP server. An address that
+     * could never be mailed is refused, which rolls the caller's transaction back.
+     */
+    @Transactional
     public boolean send(String to, String subject, String text) {
         if (!configured()) {
             return false;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(to);
-        message.setSubject(subject);
-        message.setText(text);
-        Runnable deliver = () -> {
-            try {
-                sender.send(message);
-            } catch (MailException e) {
-                log.warn("Could not send mail \"{}\": {}", subject, e.getMessage());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        db.insertInto(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.RECIPIENT, recipient(to))
+                .set(MAIL_OUTBOX.SUBJECT, subject.replaceAll("[\\r\\n]+", " ").strip())
+                .set(MAIL_OUTBOX.BODY, text)
+                .set(MAIL_OUTBOX.CREATED_AT, now)
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .execute();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.wake();
             }
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    deliver.run();
-                }
-            });
-        } else {
-            deliver.run();
-        }
+        });
         return true;
+    }
+
+    /** One address, with nothing that would let it change the message's headers. */
+    static String recipient(String to) {
+        String address = to == null ? "" : to.strip();
+        int at = address.lastIndexOf('@');
+        if (address.length() < 3 || address.length() > 320 || at < 1 || at == address.length() - 1
+                || address.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c) || c == ',')) {
+            throw new IllegalArgumentException("Not a mail address: " + address.length() + " characters");
+        }
+        return address;
     }
 }

@@ -1,2 +1,7 @@
-/** Sending mail over SMTP when a server is configured; without one, nothing is sent and callers say so. */
+/**
+ * Mail that never drops: {@code Mailer} queues plain-text mail in the outbox in the caller's
+ * transaction, {@code MailWorker} sends it after the commit with retries (claimed across nodes in
+ * PostgreSQL), and {@code MailOutbox} shows admins what is waiting or failed. Without an SMTP
+ * server nothing is queued and callers say so.
+ */
 package org.praxis.base.mail;

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.praxis.base.mail.MailWorker;
 import org.praxis.base.security.PraxisUser;
 import org.praxis.base.security.Role;
 import org.praxis.base.ui.AccessDeniedView;
@@ -64,6 +65,8 @@ class JoiningViewsTest extends KaribuTest {
 
     @Autowired
     ApplicationService applications;
+    @Autowired
+    MailWorker mailWorker;
 
     long cohort;
     String cohortName;
@@ -134,6 +137,7 @@ class JoiningViewsTest extends KaribuTest {
         var stored = data.db().selectFrom(APPLICATION).where(APPLICATION.EMAIL.eq(email)).fetchSingle();
         assertThat(stored.getOrganizationName()).isEqualTo("Skagit Farmworker Clinic");
         assertThat(stored.getFacts().data()).contains("Mestiza", "SKAGIT", "PREFER_NOT");
+        mailWorker.deliverDue();
         assertThat(mail.getReceivedMessagesForDomain("example.org"))
                 .anySatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo(email));
 
@@ -175,6 +179,7 @@ class JoiningViewsTest extends KaribuTest {
         String applicant = TestData.unique("applicant") + "@example.org";
         applied("Earlier Applicant", applicant, RepresentationFacts.NONE);
         int applications = data.db().fetchCount(APPLICATION, APPLICATION.COHORT_ID.eq(cohort));
+        mailWorker.deliverDue();
         mail.purgeEmailFromAllMailboxes();
 
         List<String> forNew = applyWith(TestData.unique("new") + "@example.org");
@@ -189,6 +194,7 @@ class JoiningViewsTest extends KaribuTest {
         assertThat(data.db().fetchCount(APPLICATION, APPLICATION.COHORT_ID.eq(cohort))).isEqualTo(applications + 1);
         assertThat(data.db().fetchCount(APPLICATION, APPLICATION.EMAIL.lower().eq(applicant))).isEqualTo(1);
         // each owner hears of it by mail, in the same words of subject as a first application
+        mailWorker.deliverDue();
         assertThat(mail.waitForIncomingEmail(10_000, 3)).isTrue();
         var toApplicant = java.util.Arrays.stream(mail.getReceivedMessages())
                 .filter(m -> recipient(m).equalsIgnoreCase(applicant)).toList();
@@ -233,6 +239,7 @@ class JoiningViewsTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("application-status")).getText()).isEqualTo("Declined");
         assertThat(_get(OrderedList.class, spec -> spec.withId("application-events")).getElement().getTextRecursively())
                 .contains("Brings the islands' view.", "We could not offer a place this year.", "moved it to “Shortlisted”");
+        mailWorker.deliverDue();
         assertThat(mail.getReceivedMessages()).anySatisfy(m -> {
             assertThat(m.getAllRecipients()[0].toString()).isEqualTo(email);
             assertThat(GreenMailUtil.getBody(m)).contains("We could not offer a place this year.");
@@ -280,8 +287,10 @@ class JoiningViewsTest extends KaribuTest {
         navigate("applications/" + id);
         _click(_get(Button.class, spec -> spec.withId("application-invite")));
         String shown = _get(TextField.class, spec -> spec.withId("invitation-link")).getValue();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("invitation-sent")).getText()).startsWith("The invitation was sent to " + email);
-        var invitation = java.util.Arrays.stream(mail.getReceivedMessages())
+        assertThat(_get(Paragraph.class, spec -> spec.withId("invitation-sent")).getText())
+                .startsWith("The invitation is queued to be mailed to " + email);
+        mailWorker.deliverDue();
+        var invitation = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(email))
                 .filter(m -> GreenMailUtil.getBody(m).contains("/join/")).reduce((a, b) -> b).orElseThrow();
         assertThat(invitation.getAllRecipients()[0].toString()).isEqualTo(email);
         String token = token(GreenMailUtil.getBody(invitation));
