@@ -2,7 +2,6 @@ package org.praxis.base.mail;
 
 import static org.praxis.jooq.Tables.MAIL_ATTEMPT;
 import static org.praxis.jooq.Tables.MAIL_OUTBOX;
-import static org.praxis.jooq.Tables.MEMBER;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -42,10 +41,12 @@ public class MailOutbox implements PersonalData {
     private final MailProperties properties;
     private final ClusterLock clusterLock;
     private final Clock clock;
+    private final org.praxis.base.security.AccountDirectory accounts;
 
     MailOutbox(DSLContext db, CurrentUser currentUser, AuditTrail audit, MailWorker worker, MailProperties properties,
-            ClusterLock clusterLock, Clock clock) {
+            ClusterLock clusterLock, Clock clock, org.praxis.base.security.AccountDirectory accounts) {
         this.db = db;
+        this.accounts = accounts;
         this.currentUser = currentUser;
         this.audit = audit;
         this.worker = worker;
@@ -132,9 +133,7 @@ public class MailOutbox implements PersonalData {
 
     @Override
     public void erase(long memberId, boolean keepContributions) {
-        String email = db.select(MEMBER.EMAIL).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER.EMAIL);
-        if (email != null) {
-            db.deleteFrom(MAIL_OUTBOX).where(DSL.lower(MAIL_OUTBOX.RECIPIENT).eq(DSL.lower(DSL.val(email)))).execute();
-        }
+        accounts.email(memberId).ifPresent(email -> db.deleteFrom(MAIL_OUTBOX)
+                .where(DSL.lower(MAIL_OUTBOX.RECIPIENT).eq(DSL.lower(DSL.val(email)))).execute());
     }
 }
