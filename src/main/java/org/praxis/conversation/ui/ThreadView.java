@@ -2,7 +2,6 @@ package org.praxis.conversation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -15,7 +14,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -498,42 +496,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         return article;
     }
 
-    /** The author names what got in the way, from the cohort's list, with an optional note. */
     private void openObstacles(PostItem p) {
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
-        dialog.setId("post-obstacles-dialog");
-        dialog.setHeaderTitle(getTranslation("post.obstacles.title"));
-        com.vaadin.flow.component.checkbox.CheckboxGroup<org.praxis.obstacle.Obstacle> choice =
-                new com.vaadin.flow.component.checkbox.CheckboxGroup<>(getTranslation("post.obstacles.choose"));
-        choice.setId("post-obstacles-choice");
-        List<org.praxis.obstacle.Obstacle> list = obstacles.list(page.header().cohortId(), false);
-        choice.setItems(list);
-        choice.setItemLabelGenerator(org.praxis.obstacle.Obstacle::label);
-        List<String> named = postObstacles.getOrDefault(p.id(), List.of());
-        choice.setValue(list.stream().filter(o -> named.contains(o.label())).collect(java.util.stream.Collectors.toSet()));
-        com.vaadin.flow.component.textfield.TextField note = new com.vaadin.flow.component.textfield.TextField(
-                getTranslation("post.obstacles.note"));
-        note.setId("post-obstacles-note");
-        note.setMaxLength(org.praxis.obstacle.ObstacleService.NOTE_MAX);
-        note.setHelperText(getTranslation("post.obstacles.note.help"));
-        note.setWidthFull();
-        org.praxis.base.ui.FieldProblems problems = new org.praxis.base.ui.FieldProblems(this).bind("note", note)
-                .bind("obstacles", choice);
-        dialog.add(choice, note);
-        Button save = new Button(getTranslation("action.save"), click -> {
-            try {
-                obstacles.nameOnPost(p.id(), choice.getValue().stream().map(org.praxis.obstacle.Obstacle::id)
-                        .collect(java.util.stream.Collectors.toSet()), note.getValue());
-                dialog.close();
-                reload();
-            } catch (org.praxis.base.InvalidInputException e) {
-                problems.show(e);
-            }
-        });
-        save.setId("post-obstacles-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), click -> dialog.close()), save);
-        dialog.open();
+        new ObstaclesDialog(obstacles, page.header().cohortId(), p, postObstacles.getOrDefault(p.id(), List.of()),
+                this::reload).open();
     }
 
     private HorizontalLayout reactionBar(PostItem p) {
@@ -731,71 +696,15 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private void openAgreement(Agreement agreement, Runnable then) {
-        Dialog dialog = new Dialog();
-        dialog.setId("agreement-dialog");
-        dialog.setHeaderTitle(getTranslation("agreement.before-posting", agreement.version()));
-        dialog.setWidth("min(44rem, 95vw)");
-        SafeHtml text = new SafeHtml(agreement.html());
-        text.setId("agreement-text");
-        Button agree = new Button(getTranslation("agreement.acknowledge"), click -> {
-            agreements.acknowledge(agreement.id());
-            dialog.close();
-            then.run();
-        });
-        agree.setId("agreement-acknowledge");
-        agree.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        cancel.setId("agreement-cancel");
-        dialog.add(new Paragraph(getTranslation("agreement.explain")), text);
-        dialog.getFooter().add(cancel, agree);
-        dialog.open();
+        new AgreementDialog(agreements, agreement, then).open();
     }
 
     private void openEdit(PostItem p) {
-        Dialog dialog = new Dialog();
-        dialog.setId("edit-dialog");
-        dialog.setHeaderTitle(getTranslation("post.edit"));
-        dialog.setWidth("min(44rem, 95vw)");
-        TextArea body = new TextArea(getTranslation("editor.label"));
-        body.setId("edit-body");
-        body.setWidthFull();
-        body.setMinHeight("8rem");
-        body.setValue(p.markdown());
-        body.setHelperText(getTranslation("post.edit.help"));
-        Button save = new Button(getTranslation("action.save"), click -> {
-            try {
-                threads.edit(p.id(), body.getValue());
-                dialog.close();
-                reload();
-            } catch (InvalidInputException e) {
-                Problem problem = e.problems().values().iterator().next();
-                body.setErrorMessage(getTranslation(problem.key(), problem.args().toArray()));
-                body.setInvalid(true);
-            }
-        });
-        save.setId("edit-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
-        dialog.add(body);
-        dialog.getFooter().add(cancel, save);
-        dialog.open();
-        body.focus();
+        new EditDialog(threads, p, this::reload).open();
     }
 
     private void confirmDelete(PostItem p) {
-        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
-        confirm.setId("confirm-delete");
-        confirm.setHeader(getTranslation("post.delete.confirm-title"));
-        confirm.setText(getTranslation("post.delete.confirm-text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("post.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            threads.delete(p.id());
-            reload();
-        });
-        confirm.open();
+        new DeleteConfirm(threads, p, this::reload).open();
     }
 
     private void openRevisions(PostItem p) {
