@@ -26,22 +26,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.praxis.base.InvalidInputException;
-import org.praxis.base.limit.RateLimitedException;
 import org.praxis.base.Problem;
 import org.praxis.base.db.DatabaseFailures;
 import org.praxis.base.db.DatabaseStatus;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.base.ui.RouteIds;
-import org.praxis.base.ui.SafeHtml;
-import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.conversation.Agreement;
 import org.praxis.conversation.AgreementRequiredException;
 import org.praxis.conversation.AgreementService;
 import org.praxis.conversation.ModerationService;
 import org.praxis.conversation.PostItem;
-import org.praxis.conversation.PostState;
 import org.praxis.conversation.ReactionKind;
 import org.praxis.conversation.ReactionService;
 import org.praxis.conversation.Reactions;
@@ -299,9 +295,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private Span badge(String key, String theme) {
-        Span s = new Span(label(key));
-        s.getElement().getThemeList().add(("badge " + theme).strip());
-        return s;
+        return PostCard.badge(label(key), theme);
     }
 
     private HorizontalLayout facilitatorTools(ThreadHeader h) {
@@ -381,7 +375,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         }
         Map<Long, Article> rendered = new HashMap<>();
         for (PostTree.Shown s : shownPage.posts()) {
-            Article article = post(s.post(), s.level());
+            Article article = new PostCard(s.post(), s.level(), cards);
             rendered.put(s.post().id(), article);
             postList.add(article);
         }
@@ -428,164 +422,97 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         target = null;
     }
 
-    private Article post(PostItem p, int level) {
-        Article article = new Article();
-        article.setId("post-" + p.id());
-        article.addClassName("praxis-post");
-        article.getStyle().set("margin-inline-start", (level * 1.5) + "rem");
-        if (p.facilitatorsOnly()) {
-            article.addClassName("praxis-post-private");
-        }
-        HorizontalLayout meta = new HorizontalLayout();
-        meta.addClassName("praxis-post-meta");
-        meta.setAlignItems(FlexComponent.Alignment.BASELINE);
-        meta.setWrap(true);
-        Span author = new Span(p.authorName() == null ? label("post.name-hidden") : p.authorName());
-        author.addClassName("praxis-post-author");
-        author.setId("post-author-" + p.id());
-        meta.add(author);
-        if (p.nameHidden() && p.authorName() != null) {
-            meta.add(badge(p.mine() ? "post.your-name-hidden" : "post.name-hidden-from-peers", "contrast"));
-        }
-        if (p.facilitatorsOnly()) {
-            meta.add(badge("post.facilitators-only", "contrast"));
-        }
-        Span when = new Span(Times.dateTime(p.createdAt(), zone, getLocale()));
-        when.addClassName("praxis-muted");
-        meta.add(when);
-        if (p.edited() && p.state() != PostState.REMOVED) {
-            Button edited = new Button(label("post.edited"), click -> openRevisions(p));
-            edited.setId("revisions-" + p.id());
-            edited.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            meta.add(edited);
-        }
-        article.add(meta);
-
-        switch (p.state()) {
-            case REMOVED -> article.add(placeholder(p, "post.removed"));
-            case HIDDEN -> {
-                article.add(placeholder(p, "post.hidden"));
-                if (p.hiddenReason() != null) {
-                    Paragraph why = new Paragraph(getTranslation("post.hidden-reason", p.hiddenReason()));
-                    why.setId("post-hidden-reason-" + p.id());
-                    article.add(why);
-                }
-                if (!p.html().isEmpty()) {
-                    SafeHtml text = new SafeHtml(p.html());
-                    text.setId("post-body-" + p.id());
-                    text.addClassName("praxis-post-hidden-text");
-                    article.add(text);
-                }
-            }
-            default -> {
-                SafeHtml text = new SafeHtml(p.html());
-                text.setId("post-body-" + p.id());
-                article.add(text);
-                article.add(reactionBar(p));
-            }
-        }
-        List<String> named = postObstacles.getOrDefault(p.id(), List.of());
-        if (!named.isEmpty() && p.state() != PostState.HIDDEN) {
-            com.vaadin.flow.component.html.Paragraph inTheWay = new com.vaadin.flow.component.html.Paragraph(
-                    getTranslation("post.obstacles", String.join(", ", named)));
-            inTheWay.setId("post-obstacles-" + p.id());
-            inTheWay.addClassName("praxis-muted");
-            article.add(inTheWay);
-        }
-        article.add(actions(p));
-        return article;
-    }
-
     private void openObstacles(PostItem p) {
         new ObstaclesDialog(obstacles, page.header().cohortId(), p, postObstacles.getOrDefault(p.id(), List.of()),
                 this::reload).open();
     }
 
-    private HorizontalLayout reactionBar(PostItem p) {
-        HorizontalLayout bar = new HorizontalLayout();
-        bar.addClassName("praxis-reactions");
-        bar.setSpacing(false);
-        bar.setWrap(true);
-        Map<ReactionKind, List<String>> given = reactions.of(p.id());
-        for (ReactionKind kind : ReactionKind.values()) {
-            List<String> who = given.getOrDefault(kind, List.of());
-            boolean mine = reactions.mine(p.id(), kind);
-            Button b = new Button(who.isEmpty() ? label(kind.messageKey()) : label(kind.messageKey()) + " · " + who.size(),
-                    click -> {
-                        try {
-                            reactionService.toggle(p.id(), kind);
-                            reload();
-                        } catch (RateLimitedException e) {
-                            refused(bar, p, e);
-                        }
-                    });
-            b.setId("react-" + p.id() + "-" + kind.name());
-            b.setEnabled(!p.mine());
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, mine ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
-            b.getElement().setAttribute("aria-pressed", String.valueOf(mine));
-            if (!who.isEmpty()) {
-                String names = getTranslation("reaction.who", label(kind.messageKey()), String.join(", ", who));
-                b.setTooltipText(names);
-            }
-            bar.add(b);
-        }
-        return bar;
-    }
-
-    /** Says, next to the reactions, why this one was not taken. */
-    private void refused(HorizontalLayout bar, PostItem p, RateLimitedException e) {
-        String id = "react-refused-" + p.id();
-        bar.getChildren().filter(c -> c.getId().filter(id::equals).isPresent()).toList().forEach(bar::remove);
-        Span message = new Span(getTranslation(e.problem().key(), e.problem().args().toArray()));
-        message.setId(id);
-        message.addClassName("praxis-form-message");
-        message.getElement().setAttribute("role", "alert");
-        bar.add(message);
-    }
-
-    private Paragraph placeholder(PostItem p, String key) {
-        Paragraph placeholder = new Paragraph(label(key));
-        placeholder.setId("post-placeholder-" + p.id());
-        placeholder.addClassName("praxis-muted");
-        return placeholder;
-    }
-
-    private HorizontalLayout actions(PostItem p) {
-        HorizontalLayout actions = new HorizontalLayout();
-        actions.addClassName("praxis-post-actions");
-        actions.setWrap(true);
-        ThreadHeader h = page.header();
-        boolean removed = p.state() == PostState.REMOVED;
-        if (!h.readOnly() && !removed) {
-            actions.add(small("post.reply", "reply-to-" + p.id(), () -> openInlineReply(p)));
-            if (p.state() == PostState.VISIBLE && mainEditor != null) {
-                actions.add(small("post.quote", "quote-" + p.id(), () -> quote(p)));
-            }
-        }
-        if (p.mine() && !removed && p.state() != PostState.HIDDEN && !h.readOnly()) {
-            actions.add(small("post.edit", "edit-" + p.id(), () -> openEdit(p)));
-        }
-        if (p.mine() && !removed && p.state() != PostState.HIDDEN) {
-            actions.add(small("post.obstacles.name", "obstacles-" + p.id(), () -> openObstacles(p)));
-        }
-        if (p.mine() && !removed) {
-            actions.add(small("post.delete", "delete-" + p.id(), () -> confirmDelete(p)));
-        }
-        if (h.facilitator() && !removed) {
-            actions.add(p.state() == PostState.HIDDEN
-                    ? small("post.unhide", "unhide-" + p.id(), () -> {
-                        moderation.unhide(p.id());
-                        reload();
-                    })
-                    : small("post.hide", "hide-" + p.id(), () -> openHide(p)));
-        }
-        if (!p.mine() && !removed) {
-            actions.add(small("post.report", "report-" + p.id(), () -> openReport(p)));
-        }
-        return actions;
-    }
-
     private final Map<String, String> labels = new HashMap<>();
+
+    /** What the post cards' buttons do on this page. */
+    private final PostCard.Host cards = new PostCard.Host() {
+        @Override
+        public String label(String key) {
+            return ThreadView.this.label(key);
+        }
+
+        @Override
+        public ThreadHeader header() {
+            return page.header();
+        }
+
+        @Override
+        public ZoneId zone() {
+            return zone;
+        }
+
+        @Override
+        public Reactions reactions() {
+            return reactions;
+        }
+
+        @Override
+        public List<String> obstaclesOn(long postId) {
+            return postObstacles.getOrDefault(postId, List.of());
+        }
+
+        @Override
+        public boolean canQuote() {
+            return mainEditor != null;
+        }
+
+        @Override
+        public void revisions(PostItem p) {
+            openRevisions(p);
+        }
+
+        @Override
+        public void reply(PostItem p) {
+            openInlineReply(p);
+        }
+
+        @Override
+        public void quote(PostItem p) {
+            ThreadView.this.quote(p);
+        }
+
+        @Override
+        public void edit(PostItem p) {
+            openEdit(p);
+        }
+
+        @Override
+        public void obstacles(PostItem p) {
+            openObstacles(p);
+        }
+
+        @Override
+        public void delete(PostItem p) {
+            confirmDelete(p);
+        }
+
+        @Override
+        public void hide(PostItem p) {
+            openHide(p);
+        }
+
+        @Override
+        public void unhide(PostItem p) {
+            moderation.unhide(p.id());
+            reload();
+        }
+
+        @Override
+        public void report(PostItem p) {
+            openReport(p);
+        }
+
+        @Override
+        public void react(PostItem p, ReactionKind kind) {
+            reactionService.toggle(p.id(), kind);
+            reload();
+        }
+    };
 
     /** Labels repeated on every post, translated once per view. */
     private String label(String key) {
@@ -604,13 +531,6 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 .then(String.class, selected -> mainEditor.quote(selected == null || selected.isBlank()
                         ? p.markdown() : selected.strip()),
                         error -> mainEditor.quote(p.markdown()));
-    }
-
-    private Button small(String key, String id, Runnable action) {
-        Button b = new Button(label(key), click -> action.run());
-        b.setId(id);
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        return b;
     }
 
     private ReplyEditor editor(PostItem parent, String draft) {
