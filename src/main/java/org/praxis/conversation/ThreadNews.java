@@ -42,7 +42,7 @@ public class ThreadNews {
         return db.select(THREAD.TITLE, DSL.count()).from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
                 .where(POST.CREATED_AT.gt(since)).and(POST.AUTHOR_ID.ne(memberId)).and(POST.DELETED_AT.isNull())
                 .and(POST.HIDDEN_AT.isNull()).and(inThread)
-                .and(CohortAccess.memberOf(THREAD.COHORT_ID, DSL.val(memberId)))
+                // in the thread's cohort, and the one facilitators-only rule
                 .and(Posts.visibleTo(DSL.val(memberId)))
                 .groupBy(THREAD.ID, THREAD.TITLE).orderBy(DSL.max(POST.CREATED_AT).desc()).limit(limit)
                 .fetch(r -> new Replies(r.value1(), r.value2()));
