@@ -45,6 +45,15 @@ class MemberAccounts implements AccountDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public SessionState sessionState(long memberId) {
+        return db.select(MEMBER.ACTIVE, MEMBER.SESSIONS_ENDED_AT).from(MEMBER).where(MEMBER.ID.eq(memberId))
+                .fetchOptional(r -> new SessionState(Boolean.TRUE.equals(r.value1()),
+                        r.value2() == null ? null : r.value2().toInstant()))
+                .orElse(new SessionState(false, null));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<String> email(long memberId) {
         return db.select(MEMBER.EMAIL).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOptional(MEMBER.EMAIL);
     }

@@ -23,4 +23,9 @@ class AccountDetailsService implements UserDetailsService {
     boolean isActive(long memberId) {
         return accounts.isActive(memberId);
     }
+
+    /** Whether the account is active and when its sessions were last ended; read by the same filter. */
+    AccountDirectory.SessionState sessionState(long memberId) {
+        return accounts.sessionState(memberId);
+    }
 }

@@ -25,6 +25,22 @@ public interface AccountDirectory {
     /** Whether the account exists and is active. */
     boolean isActive(long memberId);
 
+    /**
+     * What an open session of the account must know on each request: whether the account is
+     * active, and when all its sessions were last ended (a password reset by link; null: never),
+     * so a session signed in before then ends on whichever node it lives.
+     */
+    record SessionState(boolean active, java.time.Instant sessionsEndedAt) {
+
+        /** Whether a session signed in at {@code signedInAt} (null: unknown, taken as valid) may go on. */
+        public boolean allows(java.time.Instant signedInAt) {
+            return active && (sessionsEndedAt == null || signedInAt == null || !signedInAt.isBefore(sessionsEndedAt));
+        }
+    }
+
+    /** The account's {@link SessionState}; an unknown account is inactive. */
+    SessionState sessionState(long memberId);
+
     /** The account's email address, while the account exists. */
     Optional<String> email(long memberId);
 

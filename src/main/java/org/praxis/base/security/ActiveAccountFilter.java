@@ -17,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs inside the security filter chain on every request of a signed-in session: registers the
- * session with {@link SignedInSessions}, and ends it when the account has been deactivated, even
- * if that happened on another app node. The account's state is re-read at most every few seconds.
+ * session with {@link SignedInSessions}, and ends it when the account has been deactivated, or
+ * when the account's sessions were ended after this one signed in (a password reset by link),
+ * even if that happened on another app node. The account's state is re-read at most every few
+ * seconds.
  */
 class ActiveAccountFilter extends OncePerRequestFilter {
 
@@ -27,7 +29,7 @@ class ActiveAccountFilter extends OncePerRequestFilter {
     private final AccountDetailsService accounts;
     private final SignedInSessions sessions;
     private final Clock clock;
-    private final Map<Long, Long> checkedAtMillis = new ConcurrentHashMap<>();
+    private final Map<Long, Checked> checked = new ConcurrentHashMap<>();
     private final SecurityContextHolderStrategy contexts;
 
     /**
@@ -50,26 +52,34 @@ class ActiveAccountFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && authentication != null && authentication.getPrincipal() instanceof PraxisUser user) {
             sessions.track(user.id(), session);
-            if (!stillActive(user.id())) {
+            AccountDirectory.SessionState state = state(user.id());
+            if (!state.active()) {
                 sessions.endSessionsOf(user.id());
+                contexts.clearContext();
+            } else if (!state.allows(SignedInSessions.signedInAt(session))) {
+                // this session only: the account signed in again since, elsewhere
+                sessions.end(session);
                 contexts.clearContext();
             }
         }
         chain.doFilter(request, response);
     }
 
-    private boolean stillActive(long memberId) {
+    private record Checked(long atMillis, AccountDirectory.SessionState state) {
+    }
+
+    private AccountDirectory.SessionState state(long memberId) {
         long now = clock.millis();
-        Long last = checkedAtMillis.get(memberId);
-        if (last != null && now - last < RECHECK.toMillis()) {
-            return true;
+        Checked last = checked.get(memberId);
+        if (last != null && now - last.atMillis() < RECHECK.toMillis()) {
+            return last.state();
         }
-        boolean active = accounts.isActive(memberId);
-        if (active) {
-            checkedAtMillis.put(memberId, now);
+        AccountDirectory.SessionState state = accounts.sessionState(memberId);
+        if (state.active()) {
+            checked.put(memberId, new Checked(now, state));
         } else {
-            checkedAtMillis.remove(memberId);
+            checked.remove(memberId);
         }
-        return active;
+        return state;
     }
 }

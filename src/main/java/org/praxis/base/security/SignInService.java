@@ -53,7 +53,7 @@ public class SignInService {
         context.setAuthentication(authentication);
         strategy.setContext(context);
         repository.saveContext(context, request, response);
-        sessions.track(((PraxisUser) authentication.getPrincipal()).id(), session);
+        sessions.signedIn(((PraxisUser) authentication.getPrincipal()).id(), session);
 
         Object stored = session.getAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT);
         session.removeAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT);

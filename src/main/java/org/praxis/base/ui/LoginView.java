@@ -51,7 +51,10 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         com.vaadin.flow.component.html.Anchor apply = new com.vaadin.flow.component.html.Anchor("apply",
                 getTranslation("login.apply"));
         apply.setId("login-apply");
-        card.add(title, intro, emailField(), passwordField(), messageArea(), signInButton(), apply);
+        com.vaadin.flow.component.html.Anchor forgot = new com.vaadin.flow.component.html.Anchor("forgot-password",
+                getTranslation("login.forgot"));
+        forgot.setId("login-forgot");
+        card.add(title, intro, emailField(), passwordField(), messageArea(), signInButton(), forgot, apply);
         add(card);
     }
 

@@ -83,6 +83,10 @@ class MessagesTest {
     private static final Map<String, List<String>> SUFFIXES = Map.ofEntries(
             Map.entry("thread.sort.", Stream.of(ThreadService.Sort.values()).map(Enum::name).toList()),
             Map.entry("role.", Stream.of(Role.values()).map(Enum::name).toList()),
+            // the page of a valid link shows the form instead
+            Map.entry("reset.refused.", Stream.of(org.praxis.member.PasswordResetService.State.values())
+                    .filter(s -> s != org.praxis.member.PasswordResetService.State.VALID)
+                    .map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList()),
             Map.entry("commitment.status.", lower(CommitmentStatus.values())),
             Map.entry("commitment.sharing.", lower(Sharing.values())),
             Map.entry("commitment.rhythm.", lower(Rhythm.values())),
