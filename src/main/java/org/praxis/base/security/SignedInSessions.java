@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class SignedInSessions implements HttpSessionListener {
 
     private static final String MEMBER_ATTRIBUTE = SignedInSessions.class.getName() + ".member";
-    private static final String SIGNED_IN_AT_ATTRIBUTE = SignedInSessions.class.getName() + ".signedInAt";
+    static final String SIGNED_IN_AT_ATTRIBUTE = SignedInSessions.class.getName() + ".signedInAt";
 
     private final Map<Long, Set<HttpSession>> byMember = new ConcurrentHashMap<>();
     private final Clock clock;

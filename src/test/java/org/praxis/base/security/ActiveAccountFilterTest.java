@@ -167,6 +167,23 @@ class ActiveAccountFilterTest extends IntegrationTest {
         assertThat(session.isInvalid()).isTrue();
     }
 
+    @Test
+    void a_session_signed_in_before_the_accounts_sessions_were_ended_elsewhere_ends_and_a_later_one_goes_on()
+            throws Exception {
+        Person member = data.person(Role.MEMBER);
+        MockHttpSession before = signedInSession(member);
+        before.setAttribute(SignedInSessions.SIGNED_IN_AT_ATTRIBUTE, Instant.now().minusSeconds(60));
+        MockHttpSession after = signedInSession(member);
+        after.setAttribute(SignedInSessions.SIGNED_IN_AT_ATTRIBUTE, Instant.now());
+        // a password reset by link on another node, straight in the database: this node's SignedInSessions is not told
+        data.db().execute("update member set sessions_ended_at = now() - interval '30 seconds' where id = " + member.id());
+
+        assertSentToSignIn(request("/actuator", before));
+        assertThat(before.isInvalid()).isTrue();
+        assertLetThrough(request("/actuator", after));
+        assertThat(after.isInvalid()).isFalse();
+    }
+
     /** A clock the test moves by hand, so the recheck interval is crossed without waiting for it. */
     private static final class HandClock extends Clock {
         private Instant now = Instant.parse("2026-12-02T09:00:00Z");
