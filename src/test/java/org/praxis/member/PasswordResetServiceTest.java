@@ -70,6 +70,8 @@ class PasswordResetServiceTest extends IntegrationTest {
     RateLimiter limits;
     @Autowired
     ClusterLock clusterLock;
+    @Autowired
+    PersonalDataService personalData;
 
     /** A service as the app's, with its own clock and limits (the window longer than any test). */
     private PasswordResetService service(SetupServiceTest.MovableClock clock, int perAddress) {
@@ -279,6 +281,19 @@ class PasswordResetServiceTest extends IntegrationTest {
         limited.request(unique + "-2@example.org", client);
         assertThatThrownBy(() -> limited.request(unique + "-3@example.org", client))
                 .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void deleting_the_account_deletes_its_links() {
+        Person member = data.person(Role.MEMBER);
+        resets.request(member.email(), "203.0.113.19");
+        String token = tokenMailedTo(member.email());
+        data.signIn(data.person(Role.ADMIN));
+
+        personalData.erase(member.id(), true);
+
+        assertThat(links(member.id())).isZero();
+        assertThat(resets.check(token)).isEqualTo(PasswordResetService.State.UNKNOWN);
     }
 
     @Test
