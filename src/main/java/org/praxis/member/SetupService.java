@@ -102,8 +102,8 @@ public class SetupService {
 
     /** Whether the link can still create the first admin. Nobody needs to be signed in. */
     public Check check(String token) {
-        Boolean valid = transactions.execute(tx -> usable(token) != null && !anyAccount());
-        return new Check(Boolean.TRUE.equals(valid), valid ? properties.adminEmail() : "");
+        boolean valid = Boolean.TRUE.equals(transactions.execute(tx -> usable(token) != null && !anyAccount()));
+        return new Check(valid, valid ? properties.adminEmail() : "");
     }
 
     /**
