@@ -227,8 +227,8 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
                 place.add(new Span(session.place()));
             }
             if (session.room() != null) {
-                Span room = new Span((session.place() != null ? "\n" : "") + getTranslation("session.room") + ": "
-                        + session.room());
+                // as typed ("Conference room B, 2nd floor"), as calendars get it in LOCATION
+                Span room = new Span((session.place() != null ? "\n" : "") + session.room());
                 room.setId("session-room");
                 place.add(room);
             }
