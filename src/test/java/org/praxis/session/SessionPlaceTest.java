@@ -28,6 +28,8 @@ class SessionPlaceTest extends IntegrationTest {
 
     @Autowired
     SessionService sessions;
+    @Autowired
+    org.praxis.accountability.CalendarFeedService feeds;
 
     long cohort;
     TestData.Person facilitator;
@@ -183,6 +185,33 @@ class SessionPlaceTest extends IntegrationTest {
         data.signIn(facilitator);
         sessions.setCancelled(id, false);
         assertThat(sessions.get(id).cancelled()).isFalse();
+    }
+
+    @Test
+    void the_private_calendar_feed_carries_location_url_and_cancellation() throws Exception {
+        data.signIn(facilitator);
+        long placed = sessions.create(cohort, draft("https://zoom.us/j/81234567890"));
+        SessionDraft online = draft("https://meet.google.com/abc-defg-hij");
+        online.setPlace("");
+        online.setRoom("");
+        online.setAccessNotes("");
+        long onlineOnly = sessions.create(cohort, online);
+        sessions.setCancelled(onlineOnly, true);
+
+        data.signIn(member);
+        String token = feeds.newFeed().replaceAll(".*/calendar/feed/", "").replace(".ics", "");
+        List<VEvent> events = new CalendarBuilder().build(new StringReader(feeds.feed(token).calendar()))
+                .getComponents(Component.VEVENT);
+
+        VEvent first = events.stream().filter(e -> e.getProperty(Property.UID).orElseThrow().getValue()
+                .startsWith("session-" + placed + "@")).findFirst().orElseThrow();
+        assertThat(first.getProperty(Property.LOCATION).orElseThrow().getValue())
+                .isEqualTo("Whatcom Community Foundation, 1225 Railroad Ave, Bellingham, Room 2B");
+        assertThat(first.getProperty(Property.URL).orElseThrow().getValue()).isEqualTo("https://zoom.us/j/81234567890");
+        VEvent second = events.stream().filter(e -> e.getProperty(Property.UID).orElseThrow().getValue()
+                .startsWith("session-" + onlineOnly + "@")).findFirst().orElseThrow();
+        assertThat(second.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("https://meet.google.com/abc-defg-hij");
+        assertThat(second.getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
     }
 
     @Test
