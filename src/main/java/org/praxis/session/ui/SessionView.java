@@ -189,6 +189,8 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         joining.addClassName("praxis-muted");
         HorizontalLayout bar = new HorizontalLayout(status, join, skip, joining);
         bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        // at 390 px the answer, the buttons and the count go on as many lines as they need
+        bar.setWrap(true);
         bar.setId("answer-bar");
         return bar;
     }
