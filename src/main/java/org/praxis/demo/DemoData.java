@@ -331,6 +331,11 @@ public class DemoData implements ApplicationRunner {
                 session.setStartsAt(today().plusDays(7).atTime(9, 30));
                 session.setEndsAt(today().plusDays(7).atTime(11, 30));
                 session.setDescription(description);
+                // in person with a link for those who join from afar (fictional place, reserved domain)
+                session.setPlace("Bellingham Community Hall\n210 Harbor Street, Bellingham, WA");
+                session.setRoom("Cedar Room, lower level");
+                session.setAccessNotes("Step-free entrance on Elm Street; free parking behind the hall.");
+                session.setMeetingUrl("https://meet.example.org/equity-in-leadership");
                 long sessionId = s.sessions().create(cohortId, session);
                 for (String q : questions) {
                     PromptDraft prompt = new PromptDraft();

@@ -16,6 +16,7 @@ import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
@@ -23,8 +24,10 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
+import org.praxis.base.i18n.Messages;
 
 /**
  * Sessions as an iCalendar (RFC 5545) document, written by ical4j (which escapes text and ends
@@ -32,6 +35,9 @@ import net.fortuna.ical4j.validate.ValidationException;
  * calendar shows them in its own zone correctly, with no VTIMEZONE to keep up to date.
  */
 public final class ICalendar {
+
+    /** Calendar text is read outside any page, before a reader's language is known. */
+    private static final Messages MESSAGES = new Messages();
 
     private ICalendar() {
     }
@@ -54,14 +60,25 @@ public final class ICalendar {
             event.add(new DtStart<>(e.startsAt().toInstant()));
             event.add(new DtEnd<>(e.endsAt().toInstant()));
             event.add(new Summary(e.title()));
-            if (e.description() != null && !e.description().isBlank()) {
-                event.add(new Description(e.description()));
+            String page = baseUrl + "sessions/" + e.sessionId();
+            String description = description(e, page);
+            if (!description.isEmpty()) {
+                event.add(new Description(description));
+            }
+            // the place; a session only online has its link there, where calendars show (and link) it
+            String location = e.location() != null ? e.location() : e.meetingUrl();
+            if (location != null) {
+                event.add(new Location(location));
             }
             if (e.cohortName() != null) {
                 // one category, whatever commas the cohort's name has
                 event.add(new Categories(new TextList(List.of(e.cohortName()))));
             }
-            event.add(new Url(URI.create(baseUrl + "sessions/" + e.sessionId())));
+            // the meeting link when there is one (the session's page is then in the description)
+            event.add(new Url(uri(e.meetingUrl(), page)));
+            if (e.cancelled()) {
+                event.add(ImmutableStatus.VEVENT_CANCELLED);
+            }
             calendar.add(event);
         }
         StringWriter out = new StringWriter();
@@ -74,6 +91,22 @@ public final class ICalendar {
             throw new IllegalStateException(e);
         }
         return foldedByOctets(out.toString());
+    }
+
+    /**
+     * The session's text, how to get in, then the meeting link (calendars that ignore URL show the description),
+     * and then its page, whose address URL no longer holds.
+     */
+    private static String description(CalendarEvent e, String page) {
+        StringBuilder text = new StringBuilder(e.description() == null ? "" : e.description().strip());
+        if (e.accessNotes() != null) {
+            text.append(text.isEmpty() ? "" : "\n\n").append(MESSAGES.text("calendar.access", e.accessNotes()));
+        }
+        if (e.meetingUrl() != null) {
+            text.append(text.isEmpty() ? "" : "\n\n").append(MESSAGES.text("calendar.join-online", e.meetingUrl()))
+                    .append('\n').append(MESSAGES.text("calendar.session-page", page));
+        }
+        return text.toString();
     }
 
     /**
@@ -97,6 +130,18 @@ public final class ICalendar {
             } while (start < bytes.length);
         }
         return out.toString();
+    }
+
+    /** The link as a URI; the page when there is none, or when it is no URI (the form checks it is, the feed never fails). */
+    private static URI uri(String link, String page) {
+        if (link != null) {
+            try {
+                return new URI(link);
+            } catch (java.net.URISyntaxException e) {
+                // fall through
+            }
+        }
+        return URI.create(page);
     }
 
     /** The host part of a base address, for UIDs. */

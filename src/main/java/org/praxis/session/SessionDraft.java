@@ -10,6 +10,10 @@ public class SessionDraft {
     private LocalDateTime startsAt;
     private LocalDateTime endsAt;
     private String description = "";
+    private String meetingUrl = "";
+    private String place = "";
+    private String room = "";
+    private String accessNotes = "";
 
     public String getTitle() {
         return title;
@@ -49,5 +53,37 @@ public class SessionDraft {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public String getMeetingUrl() {
+        return meetingUrl;
+    }
+
+    public void setMeetingUrl(String meetingUrl) {
+        this.meetingUrl = meetingUrl;
+    }
+
+    public String getPlace() {
+        return place;
+    }
+
+    public void setPlace(String place) {
+        this.place = place;
+    }
+
+    public String getRoom() {
+        return room;
+    }
+
+    public void setRoom(String room) {
+        this.room = room;
+    }
+
+    public String getAccessNotes() {
+        return accessNotes;
+    }
+
+    public void setAccessNotes(String accessNotes) {
+        this.accessNotes = accessNotes;
     }
 }

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.selectCount;
 import static org.praxis.jooq.Tables.PROMPT;
 import static org.praxis.jooq.Tables.SESSION;
 import static org.praxis.jooq.Tables.SESSION_ATTENDANCE;
+import static org.praxis.jooq.Tables.SESSION_REMINDER_CHOICE;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -47,6 +48,10 @@ public class SessionService {
     public static final int THEME_MAX = 200;
     public static final int DESCRIPTION_MAX = 20_000;
     public static final int QUESTION_MAX = 2_000;
+    public static final int MEETING_URL_MAX = 2_000;
+    public static final int PLACE_MAX = 300;
+    public static final int ROOM_MAX = 100;
+    public static final int ACCESS_NOTES_MAX = 1_000;
 
     private final DSLContext db;
     private final CohortAccess access;
@@ -81,12 +86,14 @@ public class SessionService {
                         field(select(SESSION_ATTENDANCE.WILL_JOIN).from(SESSION_ATTENDANCE)
                                 .where(SESSION_ATTENDANCE.SESSION_ID.eq(SESSION.ID))
                                 .and(SESSION_ATTENDANCE.MEMBER_ID.eq(me))),
-                        field(selectCount().from(PROMPT).where(PROMPT.SESSION_ID.eq(SESSION.ID))))
+                        field(selectCount().from(PROMPT).where(PROMPT.SESSION_ID.eq(SESSION.ID))),
+                        SESSION.CANCELLED_AT)
                 .from(SESSION)
                 .where(SESSION.COHORT_ID.eq(cohortId))
                 .orderBy(SESSION.STARTS_AT)
                 .fetch(r -> new SessionSummary(r.value1(), cohortId, r.value2(), r.value3(),
-                        r.value4().atZoneSameInstant(zone), r.value5().atZoneSameInstant(zone), r.value6(), r.value7()));
+                        r.value4().atZoneSameInstant(zone), r.value5().atZoneSameInstant(zone), r.value6(), r.value7(),
+                        r.value8() != null));
     }
 
     @Transactional(readOnly = true)
@@ -118,7 +125,9 @@ public class SessionService {
         return new SessionDetails(sessionId, cohortId, s.get(cohortName), s.get(SESSION.TITLE), s.get(SESSION.THEME),
                 s.get(SESSION.STARTS_AT).atZoneSameInstant(zone), s.get(SESSION.ENDS_AT).atZoneSameInstant(zone),
                 s.get(SESSION.DESCRIPTION_MARKDOWN), s.get(SESSION.DESCRIPTION_HTML), willJoin, joining,
-                role == CohortRole.FACILITATOR, prompts);
+                role == CohortRole.FACILITATOR, prompts, s.get(SESSION.MEETING_URL), s.get(SESSION.PLACE),
+                s.get(SESSION.ROOM), s.get(SESSION.ACCESS_NOTES), s.get(SESSION.CANCELLED_AT) != null,
+                remindsByEmail(me));
     }
 
     /** The session as an iCalendar file, for someone of its cohort; {@code baseUrl} for its link. */
@@ -148,16 +157,18 @@ public class SessionService {
     @Transactional(readOnly = true)
     public List<CalendarEvent> startingBetween(long memberId, OffsetDateTime from, OffsetDateTime to) {
         return events(CohortAccess.memberOf(SESSION.COHORT_ID, org.jooq.impl.DSL.val(memberId))
-                .and(SESSION.STARTS_AT.between(from, to)));
+                .and(SESSION.STARTS_AT.between(from, to)).and(SESSION.CANCELLED_AT.isNull()));
     }
 
     private List<CalendarEvent> events(org.jooq.Condition where) {
         return db.select(SESSION.ID, SESSION.TITLE, SESSION.THEME, SESSION.DESCRIPTION_MARKDOWN, SESSION.STARTS_AT,
-                        SESSION.ENDS_AT, Cohorts.name(SESSION.COHORT_ID))
+                        SESSION.ENDS_AT, Cohorts.name(SESSION.COHORT_ID), SESSION.PLACE, SESSION.ROOM, SESSION.ACCESS_NOTES,
+                        SESSION.MEETING_URL, SESSION.CANCELLED_AT)
                 .from(SESSION).where(where).orderBy(SESSION.STARTS_AT)
                 .fetch(r -> new CalendarEvent(r.value1(), r.value2(),
                         (r.value3() == null ? "" : r.value3() + "\n\n") + (r.value4() == null ? "" : r.value4()),
-                        r.value5(), r.value6(), r.value7()));
+                        r.value5(), r.value6(), r.value7(), CalendarEvent.location(r.value8(), r.value9()), r.value10(),
+                        r.value11(), r.value12() != null));
     }
 
     /** The form's values of a session, for editing. */
@@ -173,6 +184,10 @@ public class SessionService {
         d.setStartsAt(r.getStartsAt().atZoneSameInstant(zone).toLocalDateTime());
         d.setEndsAt(r.getEndsAt().atZoneSameInstant(zone).toLocalDateTime());
         d.setDescription(r.getDescriptionMarkdown());
+        d.setMeetingUrl(r.getMeetingUrl() == null ? "" : r.getMeetingUrl());
+        d.setPlace(r.getPlace() == null ? "" : r.getPlace());
+        d.setRoom(r.getRoom() == null ? "" : r.getRoom());
+        d.setAccessNotes(r.getAccessNotes() == null ? "" : r.getAccessNotes());
         return d;
     }
 
@@ -204,6 +219,55 @@ public class SessionService {
                 .execute();
         outbox.upsert(SearchOutbox.Type.SESSION, sessionId);
         audit.record(me.id(), "session.updated", "session", sessionId, null, null);
+    }
+
+    /**
+     * Cancels a session, or takes the cancellation back; facilitators. A cancelled session keeps its
+     * prompts and conversations, shows as cancelled, goes to calendars as cancelled and gets no reminders.
+     */
+    @Transactional
+    public void setCancelled(long sessionId, boolean cancelled) {
+        long cohortId = cohortOfSession(sessionId);
+        PraxisUser me = access.requireFacilitator(cohortId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int changed = db.update(SESSION)
+                .set(SESSION.CANCELLED_AT, cancelled ? now : null)
+                .set(SESSION.UPDATED_AT, now)
+                .where(SESSION.ID.eq(sessionId))
+                .and(cancelled ? SESSION.CANCELLED_AT.isNull() : SESSION.CANCELLED_AT.isNotNull())
+                .execute();
+        if (changed > 0) {
+            outbox.upsert(SearchOutbox.Type.SESSION, sessionId);
+            audit.record(me.id(), cancelled ? "session.cancelled" : "session.reinstated", "session", sessionId, null, null);
+        }
+    }
+
+    /** Whether the signed-in person gets session reminders by email too (in-app ones always come). */
+    @Transactional(readOnly = true)
+    public boolean remindsByEmail() {
+        return remindsByEmail(currentUser.require().id());
+    }
+
+    /**
+     * The signed-in person's choice to get session reminders by email, for every session they say
+     * they will join. Kept per person (not per session), so it is their default from then on.
+     */
+    @Transactional
+    public void setRemindByEmail(boolean byEmail) {
+        long me = currentUser.require().id();
+        db.insertInto(SESSION_REMINDER_CHOICE)
+                .set(SESSION_REMINDER_CHOICE.MEMBER_ID, me)
+                .set(SESSION_REMINDER_CHOICE.BY_EMAIL, byEmail)
+                .onConflict(SESSION_REMINDER_CHOICE.MEMBER_ID)
+                .doUpdate()
+                .set(SESSION_REMINDER_CHOICE.BY_EMAIL, byEmail)
+                .set(SESSION_REMINDER_CHOICE.UPDATED_AT, OffsetDateTime.now(clock))
+                .execute();
+    }
+
+    private boolean remindsByEmail(long memberId) {
+        return Boolean.TRUE.equals(db.select(SESSION_REMINDER_CHOICE.BY_EMAIL).from(SESSION_REMINDER_CHOICE)
+                .where(SESSION_REMINDER_CHOICE.MEMBER_ID.eq(memberId)).fetchOne(SESSION_REMINDER_CHOICE.BY_EMAIL));
     }
 
     /** The reader says whether they will join. */
@@ -352,7 +416,7 @@ public class SessionService {
     @Transactional(readOnly = true)
     public java.util.Optional<OffsetDateTime> nextStartAfter(long cohortId, OffsetDateTime after) {
         return db.select(org.jooq.impl.DSL.min(SESSION.STARTS_AT)).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
-                .and(SESSION.STARTS_AT.gt(after)).fetchOptional(0, OffsetDateTime.class);
+                .and(SESSION.STARTS_AT.gt(after)).and(SESSION.CANCELLED_AT.isNull()).fetchOptional(0, OffsetDateTime.class);
     }
 
     private static String threadTitle(String question) {
@@ -383,12 +447,56 @@ public class SessionService {
                 .required("title", d.getTitle(), TITLE_MAX)
                 .maxLength("theme", d.getTheme(), THEME_MAX)
                 .maxLength("description", d.getDescription(), DESCRIPTION_MAX)
+                .storable("meetingUrl", d.getMeetingUrl())
+                .maxLength("place", d.getPlace(), PLACE_MAX)
+                .maxLength("room", d.getRoom(), ROOM_MAX)
+                .maxLength("accessNotes", d.getAccessNotes(), ACCESS_NOTES_MAX)
                 .check(d.getStartsAt() != null, "startsAt", "validation.required")
                 .check(d.getEndsAt() != null, "endsAt", "validation.required");
         if (d.getStartsAt() != null && d.getEndsAt() != null) {
             v.check(d.getEndsAt().isAfter(d.getStartsAt()), "endsAt", "session.ends-before-start");
         }
+        String problem = meetingUrlProblem(d.getMeetingUrl());
+        if (problem != null) {
+            v.reject("meetingUrl", problem, MEETING_URL_MAX);
+        }
         v.throwIfInvalid();
+    }
+
+    /**
+     * Why a meeting link cannot be used (a message key), or null when it can (or is empty). The page
+     * renders it as a link, so only a whole http or https address with a host passes: never
+     * {@code javascript:}, {@code data:} or another scheme, a relative address, spaces, or a
+     * {@code user@} part that would make {@code https://zoom.us@elsewhere.example} look like Zoom.
+     */
+    static String meetingUrlProblem(String raw) {
+        String url = raw == null ? "" : raw.strip();
+        if (url.isEmpty()) {
+            return null;
+        }
+        if (url.codePointCount(0, url.length()) > MEETING_URL_MAX) {
+            return "validation.too-long";
+        }
+        if (url.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            return "session.meeting-url.spaces";
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            return "session.meeting-url.invalid";
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null) {
+            return "session.meeting-url.whole";
+        }
+        if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
+            return "session.meeting-url.scheme";
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty() || uri.getRawUserInfo() != null) {
+            return "session.meeting-url.invalid";
+        }
+        return null;
     }
 
     private static void validate(PromptDraft d) {
@@ -408,6 +516,10 @@ public class SessionService {
         values.put(SESSION.ENDS_AT, at(draft.getEndsAt(), zone));
         values.put(SESSION.DESCRIPTION_MARKDOWN, nullToEmpty(draft.getDescription()));
         values.put(SESSION.DESCRIPTION_HTML, markdown.toSafeHtml(draft.getDescription()));
+        values.put(SESSION.MEETING_URL, Validation.clean(draft.getMeetingUrl()));
+        values.put(SESSION.PLACE, Validation.clean(draft.getPlace()));
+        values.put(SESSION.ROOM, Validation.clean(draft.getRoom()));
+        values.put(SESSION.ACCESS_NOTES, Validation.clean(draft.getAccessNotes()));
         return values;
     }
 

@@ -5,7 +5,7 @@
  * {@link org.praxis.session.SessionSection}; the session knows none of them, they call
  * {@link org.praxis.session.SessionService} and {@link org.praxis.session.Sessions}.
  */
-@Owns({"session", "session_attendance", "prompt"})
+@Owns({"session", "session_attendance", "prompt", "session_reminder_choice", "session_reminder_sent"})
 package org.praxis.session;
 
 import org.praxis.base.Owns;

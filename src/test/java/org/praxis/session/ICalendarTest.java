@@ -88,6 +88,55 @@ class ICalendarTest {
     }
 
     @Test
+    void a_place_goes_to_location_and_the_meeting_link_to_url_and_the_description() throws Exception {
+        String link = "https://us02web.zoom.us/j/81234567890?pwd=aBcD,eF;gh";
+        CalendarEvent placed = new CalendarEvent(43, "Budgets", "Read first", SESSION.startsAt(), SESSION.endsAt(),
+                "Cohort 3", CalendarEvent.location("Whatcom Community Foundation,\n1225 Railroad Ave; Bellingham",
+                        "Room 2B, upstairs"), "Ring the bell; the door sticks", link, false);
+
+        String ics = ICalendar.of("Praxis", List.of(placed), "https://praxis.example.org/", "praxis.example.org", NOW);
+
+        VEvent event = parse(ics).<VEvent>getComponents(Component.VEVENT).get(0);
+        assertThat(property(event, Property.LOCATION))
+                .isEqualTo("Whatcom Community Foundation, 1225 Railroad Ave; Bellingham, Room 2B, upstairs");
+        assertThat(property(event, Property.URL)).isEqualTo(link);
+        // calendars that ignore URL show the link in the description, and the page is still there
+        assertThat(property(event, Property.DESCRIPTION)).isEqualTo("Read first\n\nGetting in: Ring the bell; the door sticks"
+                + "\n\nJoin online: " + link + "\nSession page: https://praxis.example.org/sessions/43");
+        assertThat(event.getProperty(Property.STATUS)).isEmpty();
+        // escaped on the wire: commas and semicolons of text, never of the URL (a URI value)
+        assertThat(unfolded(ics)).contains(
+                "LOCATION:Whatcom Community Foundation\\, 1225 Railroad Ave\\; Bellingham\\, Room 2B\\, upstairs",
+                "URL:" + link,
+                "Join online: https://us02web.zoom.us/j/81234567890?pwd=aBcD\\,eF\\;gh");
+    }
+
+    @Test
+    void a_session_only_online_has_its_link_as_location_and_a_cancelled_one_says_so() throws Exception {
+        CalendarEvent online = new CalendarEvent(44, "Online", null, SESSION.startsAt(), SESSION.endsAt(), null, null,
+                null, "https://meet.example.org/abc-defg-hij", true);
+        CalendarEvent nowhere = new CalendarEvent(45, "Nowhere yet", null, SESSION.startsAt(), SESSION.endsAt(), null);
+
+        List<VEvent> events = parse(ICalendar.of("Praxis", List.of(online, nowhere), "https://praxis.example.org/",
+                "praxis.example.org", NOW)).getComponents(Component.VEVENT);
+
+        assertThat(property(events.get(0), Property.LOCATION)).isEqualTo("https://meet.example.org/abc-defg-hij");
+        assertThat(property(events.get(0), Property.URL)).isEqualTo("https://meet.example.org/abc-defg-hij");
+        assertThat(property(events.get(0), Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(events.get(1).getProperty(Property.LOCATION)).isEmpty();
+        assertThat(property(events.get(1), Property.URL)).isEqualTo("https://praxis.example.org/sessions/45");
+        assertThat(events.get(1).getProperty(Property.STATUS)).isEmpty();
+    }
+
+    @Test
+    void a_location_joins_the_address_lines_and_the_room() {
+        assertThat(CalendarEvent.location("1 Main St,\r\n  Bellingham WA\n", " 2B ")).isEqualTo("1 Main St, Bellingham WA, 2B");
+        assertThat(CalendarEvent.location(null, "Room 4")).isEqualTo("Room 4");
+        assertThat(CalendarEvent.location("Town hall", null)).isEqualTo("Town hall");
+        assertThat(CalendarEvent.location(null, null)).isNull();
+    }
+
+    @Test
     void an_empty_feed_is_a_calendar_with_no_events() throws Exception {
         Calendar calendar = parse(ICalendar.of("Praxis", List.of(), "https://praxis.example.org/", "praxis.example.org", NOW));
         assertThat(calendar.getComponents(Component.VEVENT)).isEmpty();

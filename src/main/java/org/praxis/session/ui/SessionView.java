@@ -86,6 +86,13 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         H1 title = new H1(session.title());
         title.setId("session-title");
         add(title);
+        if (session.cancelled()) {
+            Span cancelled = new Span(getTranslation("session.cancelled"));
+            cancelled.getElement().getThemeList().add("badge error");
+            Paragraph note = new Paragraph(cancelled, new Span(" " + getTranslation("session.cancelled.note")));
+            note.setId("session-cancelled");
+            add(note);
+        }
         Paragraph when = new Paragraph(Times.dateTime(session.startsAt(), getLocale()) + " – "
                 + Times.time(session.endsAt(), getLocale()));
         when.setId("session-when");
@@ -96,7 +103,13 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
             theme.setId("session-theme-line");
             add(theme);
         }
-        add(answerBar());
+        where().ifPresent(this::add);
+        if (!session.cancelled()) {
+            add(answerBar());
+            if (mailer.configured()) {
+                add(reminderChoice());
+            }
+        }
         long sessionId = session.id();
         String file = session.title().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "") + ".ics";
         com.vaadin.flow.component.html.Anchor ics = new com.vaadin.flow.component.html.Anchor(
@@ -176,8 +189,74 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         joining.addClassName("praxis-muted");
         HorizontalLayout bar = new HorizontalLayout(status, join, skip, joining);
         bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        // at 390 px the answer, the buttons and the count go on as many lines as they need
+        bar.setWrap(true);
         bar.setId("answer-bar");
         return bar;
+    }
+
+    /**
+     * Where the session happens, when it says: the meeting link as a link that opens apart from
+     * Praxis and tells the meeting nothing of it, and the place as plain text (lines kept).
+     */
+    private java.util.Optional<Div> where() {
+        if (session.meetingUrl() == null && session.place() == null && session.room() == null
+                && session.accessNotes() == null) {
+            return java.util.Optional.empty();
+        }
+        Div where = new Div();
+        where.setId("session-where");
+        where.addClassName("praxis-session-where");
+        where.add(new H2(getTranslation("session.where")));
+        if (session.meetingUrl() != null) {
+            com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(session.meetingUrl(),
+                    session.meetingUrl());
+            link.setId("session-meeting-link");
+            link.setTarget(com.vaadin.flow.component.html.AnchorTarget.BLANK);
+            link.getElement().setAttribute("rel", "noopener noreferrer");
+            link.getElement().setAttribute("aria-label", getTranslation("session.online") + ": " + session.meetingUrl()
+                    + " " + getTranslation("session.online.opens-new"));
+            link.addClassName("praxis-break-anywhere");
+            Paragraph online = new Paragraph(new Span(getTranslation("session.online") + ": "), link);
+            online.setId("session-online");
+            where.add(online);
+        }
+        if (session.place() != null || session.room() != null) {
+            Paragraph place = new Paragraph();
+            place.setId("session-place");
+            place.addClassName("praxis-lines");
+            if (session.place() != null) {
+                place.add(new Span(session.place()));
+            }
+            if (session.room() != null) {
+                // as typed ("Conference room B, 2nd floor"), as calendars get it in LOCATION
+                Span room = new Span((session.place() != null ? "\n" : "") + session.room());
+                room.setId("session-room");
+                place.add(room);
+            }
+            where.add(place);
+        }
+        if (session.accessNotes() != null) {
+            Paragraph notes = new Paragraph(getTranslation("session.access-notes-are", session.accessNotes()));
+            notes.setId("session-access-notes");
+            notes.addClassName("praxis-lines");
+            where.add(notes);
+        }
+        return java.util.Optional.of(where);
+    }
+
+    /** The person's choice of reminders by email, kept as theirs for every session (not this one alone). */
+    private Checkbox reminderChoice() {
+        Checkbox remind = new Checkbox(getTranslation("session.remind-by-email"), session.remindByEmail());
+        remind.setId("remind-by-email");
+        remind.setHelperText(getTranslation("session.remind-by-email.help"));
+        remind.addValueChangeListener(e -> {
+            if (e.isFromClient() || e.getValue() != session.remindByEmail()) {
+                sessions.setRemindByEmail(e.getValue());
+                session = sessions.get(session.id());
+            }
+        });
+        return remind;
     }
 
     private void answer(boolean willJoin) {
@@ -196,9 +275,35 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         Button attendance = new Button(getTranslation("session.attendance"), VaadinIcon.CHECK_SQUARE_O.create(),
                 click -> openAttendance());
         attendance.setId("attendance");
-        HorizontalLayout bar = new HorizontalLayout(addPrompt, edit, attendance);
+        Button cancel = session.cancelled()
+                ? new Button(getTranslation("session.reinstate"), VaadinIcon.ROTATE_LEFT.create(), click -> {
+                    sessions.setCancelled(session.id(), false);
+                    session = sessions.get(session.id());
+                    render();
+                })
+                : new Button(getTranslation("session.cancel"), VaadinIcon.BAN.create(), click -> confirmCancel());
+        cancel.setId(session.cancelled() ? "reinstate-session" : "cancel-session");
+        HorizontalLayout bar = new HorizontalLayout(addPrompt, edit, attendance, cancel);
+        bar.setWrap(true);
         bar.setId("facilitator-bar");
         return bar;
+    }
+
+    private void confirmCancel() {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setId("confirm-cancel-session");
+        confirm.setHeader(getTranslation("session.cancel"));
+        confirm.setText(getTranslation("session.cancel.confirm", session.title()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("session.cancel.keep"));
+        confirm.setConfirmText(getTranslation("session.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            sessions.setCancelled(session.id(), true);
+            session = sessions.get(session.id());
+            render();
+        });
+        confirm.open();
     }
 
     private Div prompts() {

@@ -114,7 +114,12 @@ public class SessionsView extends Main implements HasDynamicTitle {
                 item.add(line(s.theme()));
             }
             item.add(line(getTranslation("sessions.prompts", s.prompts())));
-            if (s.willJoin() != null) {
+            if (s.cancelled()) {
+                Span cancelled = new Span(getTranslation("session.cancelled"));
+                cancelled.setId("session-cancelled-" + s.id());
+                cancelled.getElement().getThemeList().add("badge error");
+                item.add(cancelled);
+            } else if (s.willJoin() != null) {
                 Span answer = new Span(getTranslation(s.willJoin() ? "session.you-will-join" : "session.you-will-not-join"));
                 answer.getElement().getThemeList().add("badge");
                 item.add(answer);
