@@ -31,6 +31,7 @@ import org.praxis.cohort.Membership;
 import org.praxis.conversation.ThreadService;
 import org.praxis.conversation.Threads;
 import org.praxis.member.MemberService;
+import org.praxis.notification.NotificationService;
 import org.praxis.search.SearchOutbox;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,8 @@ public class SessionService {
     public static final int PLACE_MAX = 300;
     public static final int ROOM_MAX = 100;
     public static final int ACCESS_NOTES_MAX = 1_000;
+    public static final String CANCELLED_NOTIFICATION = "SESSION_CANCELLED";
+    public static final String REINSTATED_NOTIFICATION = "SESSION_REINSTATED";
 
     private final DSLContext db;
     private final CohortAccess access;
@@ -62,9 +65,12 @@ public class SessionService {
     private final Clock clock;
     private final ThreadService threads;
     private final MemberService members;
+    private final NotificationService notifications;
 
     SessionService(DSLContext db, CohortAccess access, CurrentUser currentUser, Markdown markdown, SearchOutbox outbox,
-            AuditService audit, Clock clock, ThreadService threads, MemberService members) {
+            AuditService audit, Clock clock, ThreadService threads, MemberService members,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.threads = threads;
         this.members = members;
         this.db = db;
@@ -224,6 +230,7 @@ public class SessionService {
     /**
      * Cancels a session, or takes the cancellation back; facilitators. A cancelled session keeps its
      * prompts and conversations, shows as cancelled, goes to calendars as cancelled and gets no reminders.
+     * Everyone who said they will join gets a notice.
      */
     @Transactional
     public void setCancelled(long sessionId, boolean cancelled) {
@@ -239,6 +246,16 @@ public class SessionService {
         if (changed > 0) {
             outbox.upsert(SearchOutbox.Type.SESSION, sessionId);
             audit.record(me.id(), cancelled ? "session.cancelled" : "session.reinstated", "session", sessionId, null, null);
+            // those who said they will join hear of it (and of it being back on), in the same transaction
+            String title = db.select(SESSION.TITLE).from(SESSION).where(SESSION.ID.eq(sessionId)).fetchSingle(SESSION.TITLE);
+            db.select(SESSION_ATTENDANCE.MEMBER_ID).from(SESSION_ATTENDANCE)
+                    .where(SESSION_ATTENDANCE.SESSION_ID.eq(sessionId)).and(SESSION_ATTENDANCE.WILL_JOIN.isTrue())
+                    .and(SESSION_ATTENDANCE.MEMBER_ID.ne(me.id()))
+                    .and(CohortAccess.memberOf(DSL.val(cohortId), SESSION_ATTENDANCE.MEMBER_ID))
+                    .and(org.praxis.member.Members.active(SESSION_ATTENDANCE.MEMBER_ID))
+                    .fetch(SESSION_ATTENDANCE.MEMBER_ID)
+                    .forEach(member -> notifications.notify(member, cancelled ? CANCELLED_NOTIFICATION : REINSTATED_NOTIFICATION,
+                            "sessions/" + sessionId, title));
         }
     }
 

@@ -170,8 +170,17 @@ class SessionPlaceTest extends IntegrationTest {
         assertThatThrownBy(() -> sessions.setCancelled(id, true)).isInstanceOf(AccessDeniedException.class);
         assertThat(sessions.get(id).cancelled()).isFalse();
 
+        sessions.setWillJoin(id, true);
+        TestData.Person cannotCome = data.personIn(cohort, Role.MEMBER);
+        data.signIn(cannotCome);
+        sessions.setWillJoin(id, false);
         data.signIn(facilitator);
         sessions.setCancelled(id, true);
+        // a second press changes nothing and tells nobody again
+        sessions.setCancelled(id, true);
+        assertThat(notices(member, SessionService.CANCELLED_NOTIFICATION, id)).isEqualTo(1);
+        assertThat(notices(cannotCome, SessionService.CANCELLED_NOTIFICATION, id)).isZero();
+        assertThat(notices(facilitator, SessionService.CANCELLED_NOTIFICATION, id)).isZero();
         data.signIn(member);
         assertThat(sessions.get(id).cancelled()).isTrue();
         assertThat(sessions.sessionsOf(cohort)).filteredOn(x -> x.id() == id).singleElement()
@@ -185,6 +194,14 @@ class SessionPlaceTest extends IntegrationTest {
         data.signIn(facilitator);
         sessions.setCancelled(id, false);
         assertThat(sessions.get(id).cancelled()).isFalse();
+        assertThat(notices(member, SessionService.REINSTATED_NOTIFICATION, id)).isEqualTo(1);
+    }
+
+    private int notices(TestData.Person p, String kind, long session) {
+        return data.db().fetchCount(org.praxis.jooq.Tables.NOTIFICATION,
+                org.praxis.jooq.Tables.NOTIFICATION.MEMBER_ID.eq(p.id())
+                        .and(org.praxis.jooq.Tables.NOTIFICATION.KIND.eq(kind))
+                        .and(org.praxis.jooq.Tables.NOTIFICATION.PATH.eq("sessions/" + session)));
     }
 
     @Test
