@@ -83,6 +83,7 @@ class MessagesTest {
     private static final Map<String, List<String>> SUFFIXES = Map.ofEntries(
             Map.entry("thread.sort.", Stream.of(ThreadService.Sort.values()).map(Enum::name).toList()),
             Map.entry("role.", Stream.of(Role.values()).map(Enum::name).toList()),
+            Map.entry("cohort-people.role.", Stream.of(org.praxis.cohort.CohortRole.values()).map(Enum::name).toList()),
             Map.entry("commitment.status.", lower(CommitmentStatus.values())),
             Map.entry("commitment.sharing.", lower(Sharing.values())),
             Map.entry("commitment.rhythm.", lower(Rhythm.values())),
