@@ -96,7 +96,11 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
             theme.setId("session-theme-line");
             add(theme);
         }
-        add(answerBar());
+        var closed = org.praxis.cohort.ui.ClosedCohortNotice.of(this, access, session.cohortId());
+        closed.ifPresent(this::add);
+        if (closed.isEmpty()) {
+            add(answerBar());
+        }
         long sessionId = session.id();
         String file = session.title().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "") + ".ics";
         com.vaadin.flow.component.html.Anchor ics = new com.vaadin.flow.component.html.Anchor(
@@ -115,7 +119,7 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         }));
         calendarAndCommit.setWrap(true);
         add(calendarAndCommit);
-        if (session.facilitator()) {
+        if (session.facilitator() && closed.isEmpty()) {
             add(facilitatorBar());
         }
         if (!session.descriptionHtml().isBlank()) {

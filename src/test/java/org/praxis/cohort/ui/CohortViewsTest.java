@@ -193,6 +193,52 @@ class CohortViewsTest extends KaribuTest {
         _assertNone(TextArea.class, spec -> spec.withId("reply-body"));
     }
 
+    @Autowired
+    org.praxis.cohort.CohortService cohorts;
+
+    @Test
+    void a_reply_refused_because_the_cohort_closed_meanwhile_says_so_in_place_and_keeps_the_text() {
+        long cohort = data.cohort();
+        Person alumna = data.personIn(cohort, Role.MEMBER);
+        long thread = data.thread(cohort);
+        signInAs(alumna);
+        navigate("threads/" + thread);
+        TextArea body = _get(TextArea.class, spec -> spec.withId("reply-body"));
+        _setValue(body, "My last words for this year");
+        Person admin = data.person(Role.ADMIN);
+        data.signIn(admin);
+        cohorts.close(cohort);
+        signInAs(alumna);
+
+        click("reply-post");
+
+        assertThat(body.isInvalid()).isTrue();
+        assertThat(body.getErrorMessage()).startsWith("This cohort has closed");
+        assertThat(body.getValue()).isEqualTo("My last words for this year");
+        assertThat(data.db().fetchCount(org.praxis.jooq.Tables.POST, org.praxis.jooq.Tables.POST.THREAD_ID.eq(thread))).isZero();
+    }
+
+    @Test
+    void the_pages_of_a_closed_cohort_say_so_and_offer_no_writing() {
+        long cohort = data.cohort();
+        Person facilitator = data.personIn(cohort, Role.FACILITATOR);
+        long session = data.session(cohort, "Last circle");
+        data.signIn(data.person(Role.ADMIN));
+        cohorts.close(cohort);
+        signInAs(facilitator);
+
+        navigate("commons");
+        _assertOne(Paragraph.class, spec -> spec.withId("cohort-closed-notice-" + cohort));
+        _assertNone(Button.class, spec -> spec.withId("open-thread-" + cohort));
+        navigate("sessions/" + session);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("cohort-closed-notice-" + cohort)).getText())
+                .startsWith("This cohort closed on ").endsWith("Its work stays readable; nothing new can be added.");
+        _assertNone(Button.class, spec -> spec.withId("will-join"));
+        navigate("admin/cohorts/" + cohort);
+        assertThat(_get(TextArea.class, spec -> spec.withId("cohort-description")).isReadOnly()).isTrue();
+        _assertNone(Button.class, spec -> spec.withId("cohort-save"));
+    }
+
     @Test
     void a_member_opening_the_cohorts_admin_is_refused() {
         signInAs(data.personIn(data.cohort(), Role.MEMBER));
