@@ -146,6 +146,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private Component people() {
         com.vaadin.flow.component.html.Section section = new com.vaadin.flow.component.html.Section();
         section.setId("cohort-people");
+        section.getStyle().set("margin-top", "var(--lumo-space-xl)");
         section.add(new H2(getTranslation("cohort-people.title")));
         List<CohortPerson> people = cohorts.people(cohort.id());
         boolean admin = cohort.mayEditAll();
@@ -215,6 +216,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private Component addForm() {
         com.vaadin.flow.component.html.Div box = new com.vaadin.flow.component.html.Div();
         box.setId("cohort-add");
+        box.getStyle().set("margin-top", "var(--lumo-space-l)");
         box.add(new H3(getTranslation("cohort-people.add-title")));
         ComboBox<CohortPerson> person = new ComboBox<>(getTranslation("cohort-people.person"));
         person.setId("cohort-add-person");
@@ -306,6 +308,7 @@ public class CohortView extends Main implements BeforeEnterObserver, HasDynamicT
     private Component closing() {
         com.vaadin.flow.component.html.Section section = new com.vaadin.flow.component.html.Section();
         section.setId("cohort-closing");
+        section.getStyle().set("margin-top", "var(--lumo-space-xl)");
         section.add(new H2(getTranslation("cohort-close.title")));
         if (cohort.closed()) {
             Button reopen = new Button(getTranslation("cohort-close.reopen"), click -> {

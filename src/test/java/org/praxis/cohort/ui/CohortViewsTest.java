@@ -234,6 +234,7 @@ class CohortViewsTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("cohort-closed-notice-" + cohort)).getText())
                 .startsWith("This cohort closed on ").endsWith("Its work stays readable; nothing new can be added.");
         _assertNone(Button.class, spec -> spec.withId("will-join"));
+        _assertNone(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("session-commit"));
         navigate("admin/cohorts/" + cohort);
         assertThat(_get(TextArea.class, spec -> spec.withId("cohort-description")).isReadOnly()).isTrue();
         _assertNone(Button.class, spec -> spec.withId("cohort-save"));
