@@ -89,6 +89,7 @@ public class CommitmentService {
     @Transactional
     public long create(long cohortId, CommitmentDraft draft) {
         access.requireMember(cohortId);
+        access.requireOpen(cohortId);
         PraxisUser me = currentUser.require();
         validate(cohortId, me, draft);
         long id = db.insertInto(COMMITMENT).set(COMMITMENT.COHORT_ID, cohortId).set(COMMITMENT.MEMBER_ID, me.id())
@@ -105,6 +106,7 @@ public class CommitmentService {
         PraxisUser me = currentUser.require();
         Row row = row(id);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         validate(row.cohortId, me, draft);
         db.update(COMMITMENT).set(values(draft)).set(COMMITMENT.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(COMMITMENT.ID.eq(id)).execute();
@@ -120,6 +122,7 @@ public class CommitmentService {
         PraxisUser me = currentUser.require();
         Row row = row(id);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         if (row.sharing == Sharing.COHORT && sharing != Sharing.COHORT) {
             Long discussion = db.select(COMMITMENT.DISCUSSION_ID).from(COMMITMENT).where(COMMITMENT.ID.eq(id))
                     .fetchOne(COMMITMENT.DISCUSSION_ID);
@@ -142,6 +145,7 @@ public class CommitmentService {
         PraxisUser me = currentUser.require();
         Row row = row(id);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         Set<Long> named = obstacleIds == null ? Set.of() : obstacleIds;
         Validation v = new Validation().maxLength("note", note, NOTE_MAX).maxLength("inTheWay", inTheWay, NOTE_MAX);
         v.check(status != null, "status", "validation.required");
@@ -241,6 +245,7 @@ public class CommitmentService {
         PraxisUser me = currentUser.require();
         Row row = row(id);
         requireReader(row, me);
+        access.requireOpen(row.cohortId);
         if (row.memberId == me.id()) {
             throw new AccessDeniedException("One does not offer help to oneself");
         }

@@ -9,6 +9,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CommitmentSessionSection implements SessionSection {
 
+    private final org.praxis.cohort.CohortAccess access;
+
+    CommitmentSessionSection(org.praxis.cohort.CohortAccess access) {
+        this.access = access;
+    }
+
     @Override
     public int position() {
         return 30;
@@ -16,6 +22,10 @@ class CommitmentSessionSection implements SessionSection {
 
     @Override
     public Part of(SessionDetails session) {
+        if (access.closedAt(session.cohortId()).isPresent()) {
+            // nothing new is made in a closed cohort
+            return Part.EMPTY;
+        }
         return Part.actions("commitments", List.of(new Action("session-commit", Text.of("session.commit"),
                 "commitments?cohort=" + session.cohortId() + "&session=" + session.id())));
     }

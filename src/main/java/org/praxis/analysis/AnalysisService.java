@@ -91,6 +91,7 @@ public class AnalysisService {
     @Transactional
     public long create(long cohortId, AnalysisDraft draft) {
         access.requireMember(cohortId);
+        access.requireOpen(cohortId);
         PraxisUser me = currentUser.require();
         validate(cohortId, draft);
         long id = db.insertInto(ANALYSIS)
@@ -114,6 +115,7 @@ public class AnalysisService {
         PraxisUser me = currentUser.require();
         Row row = row(id);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         validate(row.cohortId, draft);
         int updated = db.update(ANALYSIS)
                 .set(values(draft))
@@ -140,6 +142,7 @@ public class AnalysisService {
         PraxisUser me = currentUser.require();
         Row row = row(id);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         if (row.status != AnalysisStatus.DRAFT) {
             return;
         }
@@ -167,6 +170,7 @@ public class AnalysisService {
     public void publish(long id, boolean published) {
         Row row = row(id);
         PraxisUser me = access.requireFacilitator(row.cohortId);
+        access.requireOpen(row.cohortId);
         if (row.status == AnalysisStatus.DRAFT) {
             throw new AccessDeniedException("A draft cannot be published");
         }
@@ -180,6 +184,7 @@ public class AnalysisService {
     public void linkToSession(long id, long sessionId, boolean featured) {
         Row row = row(id);
         PraxisUser me = access.requireFacilitator(row.cohortId);
+        access.requireOpen(row.cohortId);
         boolean ofItsCohort = sessions.cohortOf(sessionId).filter(c -> c == row.cohortId).isPresent();
         if (!ofItsCohort || row.status == AnalysisStatus.DRAFT) {
             throw new AccessDeniedException("Not a session of this analysis's cohort");
@@ -233,6 +238,7 @@ public class AnalysisService {
     public void linkToThread(long id, long threadId) {
         Row row = row(id);
         PraxisUser me = access.requireFacilitator(row.cohortId);
+        access.requireOpen(row.cohortId);
         Long threadCohort = db.select(Threads.cohortId(DSL.val(threadId))).fetchOne(0, Long.class);
         if (threadCohort == null || threadCohort != row.cohortId || row.status == AnalysisStatus.DRAFT) {
             throw new AccessDeniedException("Not a thread of this analysis's cohort");
@@ -270,6 +276,7 @@ public class AnalysisService {
         if (row.status == AnalysisStatus.DRAFT) {
             throw new AccessDeniedException("Drafts are not open for review");
         }
+        access.requireOpen(row.cohortId);
         new Validation().required("comment", body, COMMENT_MAX).throwIfInvalid();
         int current = versionCount(id);
         return db.insertInto(ANALYSIS_COMMENT)

@@ -112,10 +112,34 @@ public class CohortAccess {
         return currentUser.require();
     }
 
+    /**
+     * Refuses any write to a closed cohort with a {@link CohortClosedException}: every service
+     * that writes something belonging to a cohort (a post, a session, an analysis, a worksheet
+     * answer, a commitment, an application…) calls this first, whoever is signed in, so a closed
+     * cohort stays read-only however the write arrives. An unknown cohort passes: the caller's own
+     * checks refuse it.
+     */
+    @Transactional(readOnly = true)
+    public void requireOpen(long cohortId) {
+        if (closedAt(cohortId).isPresent()) {
+            throw new CohortClosedException(cohortId);
+        }
+    }
+
+    /** When the cohort closed, or empty while it is open. */
+    @Transactional(readOnly = true)
+    public Optional<java.time.OffsetDateTime> closedAt(long cohortId) {
+        return Optional.ofNullable(db.select(COHORT.CLOSED_AT).from(COHORT).where(COHORT.ID.eq(cohortId))
+                .fetchOne(COHORT.CLOSED_AT));
+    }
+
     /** The cohorts the signed-in person belongs to, oldest first. */
     @Transactional(readOnly = true)
     public List<CohortChoice> myCohorts() {
-        return myMemberships().stream().map(m -> new CohortChoice(m.cohortId(), m.cohortName())).toList();
+        return db.select(COHORT.ID, COHORT.NAME, COHORT.CLOSED_AT).from(COHORT)
+                .where(memberOf(COHORT.ID, DSL.val(currentUser.require().id())))
+                .orderBy(COHORT.ID)
+                .fetch(r -> new CohortChoice(r.value1(), r.value2(), r.value3() != null));
     }
 
     /**

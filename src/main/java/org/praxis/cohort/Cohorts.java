@@ -22,6 +22,9 @@ public final class Cohorts {
     /** The zone of a cohort whose own is unknown. */
     public static final String DEFAULT_ZONE = "America/Los_Angeles";
 
+    /** How many people a new cohort takes unless told otherwise (the database allows 1 to 200). */
+    public static final int DEFAULT_CAPACITY = 15;
+
     private Cohorts() {
     }
 
@@ -49,10 +52,26 @@ public final class Cohorts {
         return DSL.exists(DSL.selectOne().from(c).where(c.ID.eq(cohortId)));
     }
 
+    /**
+     * True where the cohort is open (not closed): for a feature's own write query, next to
+     * {@link CohortAccess#requireOpen(long)}, or a list that shows only active cohorts.
+     */
+    public static Condition open(Field<Long> cohortId) {
+        Cohort c = COHORT.as("cohorts_o");
+        return DSL.exists(DSL.selectOne().from(c).where(c.ID.eq(cohortId)).and(c.CLOSED_AT.isNull()));
+    }
+
+    /** When the cohort closed; null while it is open. */
+    public static Field<java.time.OffsetDateTime> closedAt(Field<Long> cohortId) {
+        Cohort c = COHORT.as("cohorts_x");
+        return DSL.field(DSL.select(c.CLOSED_AT).from(c).where(c.ID.eq(cohortId)));
+    }
+
     /** True where the cohort takes applications now. */
     public static Condition takesApplications(Field<Long> cohortId) {
         Cohort c = COHORT.as("cohorts_a");
-        return DSL.exists(DSL.selectOne().from(c).where(c.ID.eq(cohortId)).and(c.APPLICATIONS_OPEN.isTrue()));
+        return DSL.exists(DSL.selectOne().from(c).where(c.ID.eq(cohortId)).and(c.APPLICATIONS_OPEN.isTrue())
+                .and(c.CLOSED_AT.isNull()));
     }
 
     /** The names of the cohorts the person {@code memberId} is in, in any role, by name. */

@@ -120,6 +120,7 @@ public class AgreementService {
     @Transactional
     public Agreement publish(long cohortId, String body) {
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         new Validation().required("body", body, BODY_MAX).throwIfInvalid();
         Integer last = db.select(org.jooq.impl.DSL.max(AGREEMENT.VERSION)).from(AGREEMENT)
                 .where(AGREEMENT.COHORT_ID.eq(cohortId)).fetchOne(0, Integer.class);

@@ -81,6 +81,7 @@ public class ModerationService {
     @Transactional
     public void lock(long threadId, boolean locked) {
         PraxisUser me = access.requireFacilitator(cohortOfThread(threadId));
+        access.requireOpen(cohortOfThread(threadId));
         db.update(THREAD).set(THREAD.LOCKED, locked).where(THREAD.ID.eq(threadId)).execute();
         audit.record(me.id(), locked ? "thread.locked" : "thread.unlocked", "thread", threadId, null, null);
     }
@@ -88,6 +89,7 @@ public class ModerationService {
     @Transactional
     public void pin(long threadId, boolean pinned) {
         PraxisUser me = access.requireFacilitator(cohortOfThread(threadId));
+        access.requireOpen(cohortOfThread(threadId));
         db.update(THREAD).set(THREAD.PINNED, pinned).where(THREAD.ID.eq(threadId)).execute();
         audit.record(me.id(), pinned ? "thread.pinned" : "thread.unpinned", "thread", threadId, null, null);
     }
@@ -96,6 +98,7 @@ public class ModerationService {
     @Transactional
     public void slowMode(long threadId, Integer minutes) {
         PraxisUser me = access.requireFacilitator(cohortOfThread(threadId));
+        access.requireOpen(cohortOfThread(threadId));
         if (minutes != null && (minutes < 1 || minutes > 1440)) {
             throw InvalidInputException.of("slowMode", "thread.slow-mode.range");
         }
@@ -111,6 +114,7 @@ public class ModerationService {
     public long report(long postId, String reason, boolean toAdmins) {
         limits.hit(RateLimiter.Action.REPORT);
         access.requireMember(cohortOfPost(postId));
+        access.requireOpen(cohortOfPost(postId));
         long me = currentUser.require().id();
         new Validation().required("reason", reason, REPORT_MAX).throwIfInvalid();
         long id = db.insertInto(POST_REPORT)

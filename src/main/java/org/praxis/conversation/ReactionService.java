@@ -20,7 +20,11 @@ public class ReactionService {
 
     private final RateLimiter limits;
 
-    ReactionService(DSLContext db, ThreadService threads, CurrentUser currentUser, RateLimiter limits) {
+    private final org.praxis.cohort.CohortAccess access;
+
+    ReactionService(DSLContext db, ThreadService threads, CurrentUser currentUser, RateLimiter limits,
+            org.praxis.cohort.CohortAccess access) {
+        this.access = access;
         this.limits = limits;
         this.db = db;
         this.threads = threads;
@@ -40,6 +44,7 @@ public class ReactionService {
             // not readable, not shown, or one's own post (a reaction would put a hidden name on it)
             throw new AccessDeniedException("No post " + postId + " to react to");
         }
+        access.requireOpen(threads.header(threadId).cohortId());
         long me = currentUser.require().id();
         int removed = db.deleteFrom(REACTION).where(REACTION.POST_ID.eq(postId)).and(REACTION.MEMBER_ID.eq(me))
                 .and(REACTION.KIND.eq(kind.name())).execute();

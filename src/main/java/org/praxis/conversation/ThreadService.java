@@ -194,10 +194,11 @@ public class ThreadService {
         OffsetDateTime opens = origin.opensAt();
         OffsetDateTime closes = origin.closesAt();
         boolean promptClosed = (opens != null && now.isBefore(opens)) || (closes != null && !now.isBefore(closes));
+        boolean cohortClosed = access.closedAt(t.get(THREAD.COHORT_ID)).isPresent();
         return new ThreadHeader(threadId, t.get(THREAD.COHORT_ID), t.get(THREAD.SESSION_ID), origin.sessionTitle(),
                 t.get(THREAD.PROMPT_ID), t.get(THREAD.TITLE), t.get(THREAD.CONTENT_NOTE), t.get(THREAD.LOCKED),
                 t.get(THREAD.PINNED), t.get(THREAD.SLOW_MODE_MINUTES), t.get(THREAD.NAMES_HIDEABLE),
-                t.get(THREAD.LOCKED) || promptClosed, role == CohortRole.FACILITATOR);
+                t.get(THREAD.LOCKED) || promptClosed || cohortClosed, role == CohortRole.FACILITATOR, cohortClosed);
     }
 
     /** The cohort's free-standing threads (the commons), pinned first, then by latest activity. */
@@ -231,6 +232,7 @@ public class ThreadService {
     @Transactional
     public long openThread(long cohortId, String title, String contentNote, boolean namesHideable) {
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         new Validation()
                 .required("title", title, TITLE_MAX)
                 .maxLength("contentNote", contentNote, CONTENT_NOTE_MAX)
@@ -254,6 +256,7 @@ public class ThreadService {
     @Transactional
     public long openForReview(long cohortId, String title) {
         access.requireMember(cohortId);
+        access.requireOpen(cohortId);
         PraxisUser me = currentUser.require();
         // the thread carries the title of what it reviews (stored data, so no wording of the UI in it)
         String titled = title.strip();
@@ -276,6 +279,7 @@ public class ThreadService {
     @Transactional
     public long openForPrompt(long cohortId, long sessionId, long promptId, String title) {
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         long id = db.insertInto(THREAD)
                 .set(THREAD.COHORT_ID, cohortId)
                 .set(THREAD.SESSION_ID, sessionId)
@@ -298,6 +302,7 @@ public class ThreadService {
             throw new AccessDeniedException("No thread of prompt " + promptId);
         }
         access.requireFacilitator(t.value2());
+        access.requireOpen(t.value2());
         rename(t.value1(), fitted(title));
     }
 
@@ -318,6 +323,7 @@ public class ThreadService {
         } else {
             access.requireMember(t.value1());
         }
+        access.requireOpen(t.value1());
         db.select(POST.ID).from(POST).where(POST.THREAD_ID.eq(threadId)).fetch(POST.ID)
                 .forEach(post -> outbox.delete(SearchOutbox.Type.POST, post));
         outbox.delete(SearchOutbox.Type.THREAD, threadId);
@@ -379,6 +385,7 @@ public class ThreadService {
                 return made.get();
             }
         }
+        access.requireOpen(thread.cohortId());
         // a retry of a submit already saved (above) does not count again
         limits.hit(RateLimiter.Action.POST);
         agreements.requireAcknowledged(thread.cohortId());
@@ -498,6 +505,7 @@ public class ThreadService {
     public void edit(long postId, String body) {
         var post = ownPost(postId);
         ThreadHeader thread = header(post.get(POST.THREAD_ID));
+        access.requireOpen(thread.cohortId());
         if (post.get(POST.DELETED_AT) != null) {
             throw new AccessDeniedException("Post " + postId + " was removed");
         }
@@ -532,6 +540,7 @@ public class ThreadService {
     @Transactional
     public void delete(long postId) {
         var post = ownPost(postId);
+        access.requireOpen(header(post.get(POST.THREAD_ID)).cohortId());
         if (post.get(POST.DELETED_AT) != null) {
             return;
         }
@@ -562,7 +571,7 @@ public class ThreadService {
     /** Keeps an unsent reply (to the thread, or to a post) for the member across reloads and sign-outs. */
     @Transactional
     public void saveDraft(long threadId, Long parentId, String body) {
-        header(threadId);
+        access.requireOpen(header(threadId).cohortId());
         long me = currentUser.require().id();
         long key = parentId == null ? 0L : parentId;
         if (body == null || body.isBlank()) {

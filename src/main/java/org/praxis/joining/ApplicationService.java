@@ -308,6 +308,7 @@ public class ApplicationService {
     public void setStatus(long id, ApplicationStatus to, String message) {
         long cohortId = cohortOf(id);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         if (to == ApplicationStatus.INVITED || to == ApplicationStatus.JOINED || to == ApplicationStatus.NEW) {
             throw new IllegalArgumentException("Not set by hand: " + to);
         }
@@ -339,6 +340,7 @@ public class ApplicationService {
     @Transactional
     public void addNote(long id, String body) {
         PraxisUser me = access.requireFacilitator(cohortOf(id));
+        access.requireOpen(cohortOf(id));
         new Validation().required("note", body, NOTE_MAX).throwIfInvalid();
         db.insertInto(APPLICATION_NOTE).set(APPLICATION_NOTE.APPLICATION_ID, id).set(APPLICATION_NOTE.AUTHOR_ID, me.id())
                 .set(APPLICATION_NOTE.BODY, body.strip()).execute();

@@ -88,6 +88,7 @@ public class InvitationService {
     public InvitationLink invite(long applicationId) {
         long cohortId = applications.cohortOf(applicationId);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         ApplicationDetails a = applications.get(applicationId);
         if (a.status() == ApplicationStatus.JOINED) {
             throw new IllegalStateException("Application " + applicationId + " has joined");
@@ -173,6 +174,8 @@ public class InvitationService {
         v.check(agreed || agreementId == null, "agreed", "join.agreements.required");
         v.check(members.accountWith(email).isEmpty(), "token", "invite.account-exists");
         v.throwIfInvalid();
+        // an invitation sent before the cohort closed no longer lets anyone in
+        access.requireOpen(cohortId);
         // single use, even against two tabs racing: only one update finds it unused
         int claimed = db.update(INVITATION).set(INVITATION.USED_AT, now).where(INVITATION.ID.eq(r.get(INVITATION.ID)))
                 .and(INVITATION.USED_AT.isNull()).and(INVITATION.EXPIRES_AT.gt(now)).execute();

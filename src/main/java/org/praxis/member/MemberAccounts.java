@@ -78,4 +78,31 @@ class MemberAccounts implements AccountDirectory {
     public int countInOrganization(long organizationId) {
         return db.fetchCount(MEMBER, MEMBER.ORGANIZATION_ID.eq(organizationId));
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<Person> activeAccounts() {
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.PRONOUNS, MEMBER.TITLE, MEMBER.ORGANIZATION_ID,
+                        Organizations.name(MEMBER.ORGANIZATION_ID), Organizations.county(MEMBER.ORGANIZATION_ID),
+                        MEMBER.ACTIVE)
+                .from(MEMBER).where(MEMBER.ACTIVE.isTrue()).and(MEMBER.ERASED_AT.isNull())
+                .orderBy(MEMBER.DISPLAY_NAME, MEMBER.ID)
+                .fetch(r -> new Person(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Role> roleOf(long memberId) {
+        return db.select(MEMBER.ROLE).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOptional(MEMBER.ROLE)
+                .map(Role::valueOf);
+    }
+
+    @Override
+    @Transactional
+    public boolean raiseToFacilitator(long memberId) {
+        return db.update(MEMBER).set(MEMBER.ROLE, Role.FACILITATOR.name())
+                .set(MEMBER.UPDATED_AT, java.time.OffsetDateTime.now())
+                .where(MEMBER.ID.eq(memberId)).and(MEMBER.ROLE.eq(Role.MEMBER.name())).execute() == 1;
+    }
 }

@@ -215,7 +215,7 @@ public class MemberService {
         PraxisUser actor = currentUser.requireRole(Role.FACILITATOR, Role.ADMIN);
         mayAssignRole(actor, null, draft.getRole());
         validate(draft);
-        mayPlaceInCohort(actor, draft.getCohortId());
+        mayPlaceInCohort(actor, draft.getCohortId(), null);
         String temporary = TemporaryPasswords.next();
         long id;
         try {
@@ -277,7 +277,7 @@ public class MemberService {
         }
         draft.setId(id);
         validate(draft);
-        mayPlaceInCohort(actor, draft.getCohortId());
+        mayPlaceInCohort(actor, draft.getCohortId(), id);
         String oldName = db.select(MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(id)).fetchSingle(MEMBER.DISPLAY_NAME);
         if (!oldName.equals(draft.getDisplayName().strip())) {
             // what they wrote is found by their name: every node indexes it again under the new one
@@ -455,8 +455,8 @@ public class MemberService {
         }
     }
 
-    /** Facilitators place people only in cohorts they facilitate. */
-    private void mayPlaceInCohort(PraxisUser actor, Long cohortId) {
+    /** Facilitators place people only in cohorts they facilitate; nobody new joins a closed cohort. */
+    private void mayPlaceInCohort(PraxisUser actor, Long cohortId, Long memberId) {
         if (cohortId == null) {
             return;
         }
@@ -466,6 +466,10 @@ public class MemberService {
         if (actor.role() != Role.ADMIN
                 && cohortAccess.roleOf(cohortId, actor.id()).orElse(null) != CohortRole.FACILITATOR) {
             throw InvalidInputException.of("cohortId", "member.cohort.not-yours");
+        }
+        if (cohortAccess.closedAt(cohortId).isPresent()
+                && (memberId == null || cohortAccess.roleOf(cohortId, memberId).isEmpty())) {
+            throw InvalidInputException.of("cohortId", "member.cohort.closed");
         }
     }
 

@@ -89,6 +89,7 @@ public class ObstacleService {
     @Transactional
     public long add(long cohortId, String label) {
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         list(cohortId, true);
         validate(cohortId, null, label);
         int position = db.select(DSL.coalesce(DSL.max(OBSTACLE.POSITION), 0)).from(OBSTACLE)
@@ -104,6 +105,7 @@ public class ObstacleService {
     public void rename(long obstacleId, String label) {
         long cohortId = cohortOf(obstacleId);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         validate(cohortId, obstacleId, label);
         db.update(OBSTACLE).set(OBSTACLE.LABEL, label.strip()).where(OBSTACLE.ID.eq(obstacleId)).execute();
         audit.record(me.id(), "obstacle.renamed", "obstacle", obstacleId, null, null);
@@ -113,6 +115,7 @@ public class ObstacleService {
     @Transactional
     public void archive(long obstacleId, boolean archived) {
         PraxisUser me = access.requireFacilitator(cohortOf(obstacleId));
+        access.requireOpen(cohortOf(obstacleId));
         db.update(OBSTACLE).set(OBSTACLE.ARCHIVED, archived).where(OBSTACLE.ID.eq(obstacleId)).execute();
         audit.record(me.id(), archived ? "obstacle.archived" : "obstacle.restored", "obstacle", obstacleId, null, null);
     }
@@ -133,7 +136,9 @@ public class ObstacleService {
     @Transactional
     public void nameOnPost(long postId, Set<Long> obstacleIds, String note) {
         ObstacleSource posts = source(ObstacleSource.POSTS);
-        requireOfCohort(posts.cohortForNaming(postId), obstacleIds);
+        long cohortId = posts.cohortForNaming(postId);
+        access.requireOpen(cohortId);
+        requireOfCohort(cohortId, obstacleIds);
         new Validation().maxLength("note", note, NOTE_MAX).throwIfInvalid();
         posts.replaceNamed(postId, obstacleIds, Validation.clean(note));
     }

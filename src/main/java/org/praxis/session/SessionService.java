@@ -200,6 +200,7 @@ public class SessionService {
     @Transactional
     public long create(long cohortId, SessionDraft draft) {
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         validate(draft);
         ZoneId zone = access.zoneOf(cohortId);
         long id = db.insertInto(SESSION)
@@ -216,6 +217,7 @@ public class SessionService {
     public void update(long sessionId, SessionDraft draft) {
         long cohortId = cohortOfSession(sessionId);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         validate(draft);
         ZoneId zone = access.zoneOf(cohortId);
         db.update(SESSION)
@@ -291,6 +293,7 @@ public class SessionService {
     @Transactional
     public void setWillJoin(long sessionId, boolean willJoin) {
         access.requireMember(cohortOfSession(sessionId));
+        access.requireOpen(cohortOfSession(sessionId));
         long me = currentUser.require().id();
         db.insertInto(SESSION_ATTENDANCE)
                 .set(SESSION_ATTENDANCE.SESSION_ID, sessionId)
@@ -327,6 +330,7 @@ public class SessionService {
     public void markAttendance(long sessionId, long memberId, boolean attended) {
         long cohortId = cohortOfSession(sessionId);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         if (access.roleOf(cohortId, memberId).isEmpty()) {
             throw new AccessDeniedException("Member " + memberId + " is not in this cohort");
         }
@@ -348,6 +352,7 @@ public class SessionService {
     public long addPrompt(long sessionId, PromptDraft draft) {
         long cohortId = cohortOfSession(sessionId);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         validate(draft);
         ZoneId zone = access.zoneOf(cohortId);
         Integer last = db.select(org.jooq.impl.DSL.max(PROMPT.POSITION)).from(PROMPT)
@@ -371,6 +376,7 @@ public class SessionService {
         long sessionId = sessionOfPrompt(promptId);
         long cohortId = cohortOfSession(sessionId);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         validate(draft);
         ZoneId zone = access.zoneOf(cohortId);
         db.update(PROMPT)
@@ -405,6 +411,7 @@ public class SessionService {
     public void movePrompt(long promptId, int direction) {
         long sessionId = sessionOfPrompt(promptId);
         PraxisUser me = access.requireFacilitator(cohortOfSession(sessionId));
+        access.requireOpen(cohortOfSession(sessionId));
         List<Long> order = db.select(PROMPT.ID).from(PROMPT).where(PROMPT.SESSION_ID.eq(sessionId))
                 .orderBy(PROMPT.POSITION, PROMPT.ID).fetch(PROMPT.ID);
         int from = order.indexOf(promptId);

@@ -98,6 +98,7 @@ public class TemplateService {
     @Transactional
     public long create(long cohortId, TemplateDefinition definition) {
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         TemplateDefinition d = keyed(definition, Set.of());
         validate(d);
         long id = db.insertInto(WORKSHEET_TEMPLATE).set(WORKSHEET_TEMPLATE.COHORT_ID, cohortId)
@@ -120,6 +121,7 @@ public class TemplateService {
             throw new AccessDeniedException("Starter templates are copied, not edited");
         }
         PraxisUser me = access.requireFacilitator(row.cohortId);
+        access.requireOpen(row.cohortId);
         TemplateDetails latest = read(templateId);
         TemplateDefinition d = keyed(definition, usedKeys(templateId));
         validate(d);
@@ -151,6 +153,7 @@ public class TemplateService {
             throw new AccessDeniedException("Starter templates stay");
         }
         PraxisUser me = access.requireFacilitator(row.cohortId);
+        access.requireOpen(row.cohortId);
         db.update(WORKSHEET_TEMPLATE).set(WORKSHEET_TEMPLATE.ARCHIVED, true).where(WORKSHEET_TEMPLATE.ID.eq(templateId))
                 .execute();
         audit.record(me.id(), "worksheet.template.archived", "worksheet_template", templateId, null, null);

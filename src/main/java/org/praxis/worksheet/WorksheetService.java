@@ -95,6 +95,7 @@ public class WorksheetService {
     @Transactional
     public long assign(long templateId, long cohortId, Long sessionId, LocalDate dueOn, LocalDate reviewOn) {
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         var t = db.select(WORKSHEET_TEMPLATE.COHORT_ID, WORKSHEET_TEMPLATE.STARTER_KEY, WORKSHEET_TEMPLATE.ARCHIVED)
                 .from(WORKSHEET_TEMPLATE).where(WORKSHEET_TEMPLATE.ID.eq(templateId)).fetchOne();
         if (t == null || (t.value2() == null && (t.value1() == null || t.value1() != cohortId)) || t.value3()) {
@@ -211,6 +212,7 @@ public class WorksheetService {
         if (a.myResponseId() != null) {
             return a.myResponseId();
         }
+        access.requireOpen(a.cohortId());
         PraxisUser me = currentUser.require();
         long id = db.insertInto(WORKSHEET_RESPONSE)
                 .set(WORKSHEET_RESPONSE.ASSIGNMENT_ID, assignmentId)
@@ -265,6 +267,7 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireEditable(row, me);
+        access.requireOpen(row.cohortId);
         Question q = definitionOf(responseId).question(questionKey)
                 .orElseThrow(() -> new IllegalArgumentException("No question " + questionKey));
         Answer clean = clean(q, answer == null ? Answer.EMPTY : answer);
@@ -288,6 +291,7 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         int steps = definitionOf(responseId).steps().size();
         db.update(WORKSHEET_RESPONSE).set(WORKSHEET_RESPONSE.CURRENT_STEP, Math.max(0, Math.min(step, steps - 1)))
                 .where(WORKSHEET_RESPONSE.ID.eq(responseId)).execute();
@@ -299,6 +303,7 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireEditable(row, me);
+        access.requireOpen(row.cohortId);
         TemplateDefinition d = definitionOf(responseId);
         Map<String, Answer> answers = json.answers(db.select(WORKSHEET_RESPONSE.ANSWERS).from(WORKSHEET_RESPONSE)
                 .where(WORKSHEET_RESPONSE.ID.eq(responseId)).fetchSingle(WORKSHEET_RESPONSE.ANSWERS));
@@ -323,6 +328,7 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         db.update(WORKSHEET_RESPONSE).set(WORKSHEET_RESPONSE.STATUS, ResponseStatus.IN_PROGRESS.name())
                 .set(WORKSHEET_RESPONSE.SUBMITTED_AT, (OffsetDateTime) null)
                 .where(WORKSHEET_RESPONSE.ID.eq(responseId)).execute();
@@ -335,6 +341,7 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         db.update(WORKSHEET_RESPONSE).set(WORKSHEET_RESPONSE.VISIBILITY, visibility.name())
                 .where(WORKSHEET_RESPONSE.ID.eq(responseId)).execute();
         outbox.upsert(SearchOutbox.Type.RESPONSE, responseId);
@@ -372,6 +379,7 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         var last = db.select(WORKSHEET_RESPONSE.ID, WORKSHEET_RESPONSE.ROUND, WORKSHEET_RESPONSE.STATUS,
                         WORKSHEET_RESPONSE.ANSWERS, WORKSHEET_RESPONSE.ANALYSIS_ID)
                 .from(WORKSHEET_RESPONSE).where(WORKSHEET_RESPONSE.ASSIGNMENT_ID.eq(row.assignmentId))
@@ -462,6 +470,7 @@ public class WorksheetService {
         PraxisUser me = currentUser.require();
         Row row = row(responseId);
         requireAuthor(row, me);
+        access.requireOpen(row.cohortId);
         if (analysisId != null && analyses.titleIfReadable(analysisId).isEmpty()) {
             throw new AccessDeniedException("Not readable: analysis " + analysisId);
         }
@@ -549,6 +558,8 @@ public class WorksheetService {
         var due = db.select(WORKSHEET_ASSIGNMENT.ID, WORKSHEET_ASSIGNMENT.TEMPLATE_ID)
                 .from(WORKSHEET_ASSIGNMENT)
                 .where(WORKSHEET_ASSIGNMENT.REVIEW_NOTIFIED_AT.isNull())
+                // a closed cohort's work is only read now
+                .and(Cohorts.open(WORKSHEET_ASSIGNMENT.COHORT_ID))
                 .and(WORKSHEET_ASSIGNMENT.REVIEW_ON.le(DSL.field("(({0} at time zone {1}))::date", LocalDate.class,
                         DSL.val(now), Cohorts.timeZone(WORKSHEET_ASSIGNMENT.COHORT_ID))))
                 .forUpdate().of(WORKSHEET_ASSIGNMENT).skipLocked()

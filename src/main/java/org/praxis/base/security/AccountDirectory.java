@@ -49,4 +49,17 @@ public interface AccountDirectory {
 
     /** How many accounts belong to the organisation. */
     int countInOrganization(long organizationId);
+
+    /** Every active account, by name, for an admin choosing whom to add to a cohort. No rights are checked. */
+    java.util.List<Person> activeAccounts();
+
+    /** The account's role, while the account exists. */
+    Optional<Role> roleOf(long memberId);
+
+    /**
+     * Makes a member account a facilitator's, as an admin does on the people page, when the
+     * cohort feature gives the person the facilitator role in a cohort (the caller has checked
+     * it may). Facilitator and admin accounts keep their role. Returns whether the role changed.
+     */
+    boolean raiseToFacilitator(long memberId);
 }

@@ -61,7 +61,8 @@ public class CommonsView extends Main implements HasDynamicTitle {
         if (named) {
             section.add(new Paragraph(cohort.name()));
         }
-        if (access.requireMember(cohort.id()) == CohortRole.FACILITATOR) {
+        org.praxis.cohort.ui.ClosedCohortNotice.of(this, access, cohort.id()).ifPresent(section::add);
+        if (!cohort.closed() && access.requireMember(cohort.id()) == CohortRole.FACILITATOR) {
             Button open = new Button(getTranslation("commons.open-thread"), VaadinIcon.PLUS.create(),
                     click -> openThread(cohort.id()));
             open.setId("open-thread-" + cohort.id());

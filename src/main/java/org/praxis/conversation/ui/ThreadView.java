@@ -253,7 +253,8 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         add(newReplies, postList);
         add(new H2(getTranslation("thread.your-reply")));
         if (mainEditor == null) {
-            Paragraph closed = new Paragraph(getTranslation(h.locked() ? "thread.locked" : "thread.prompt-closed"));
+            Paragraph closed = new Paragraph(getTranslation(h.cohortClosed() ? "cohort.closed.read-only"
+                    : h.locked() ? "thread.locked" : "thread.prompt-closed"));
             closed.setId("thread-read-only");
             closed.addClassName("praxis-callout");
             add(closed);

@@ -104,7 +104,9 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
             add(theme);
         }
         where().ifPresent(this::add);
-        if (!session.cancelled()) {
+        var closed = org.praxis.cohort.ui.ClosedCohortNotice.of(this, access, session.cohortId());
+        closed.ifPresent(this::add);
+        if (closed.isEmpty() && !session.cancelled()) {
             add(answerBar());
             if (mailer.configured()) {
                 add(reminderChoice());
@@ -128,7 +130,7 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         }));
         calendarAndCommit.setWrap(true);
         add(calendarAndCommit);
-        if (session.facilitator()) {
+        if (session.facilitator() && closed.isEmpty()) {
             add(facilitatorBar());
         }
         if (!session.descriptionHtml().isBlank()) {

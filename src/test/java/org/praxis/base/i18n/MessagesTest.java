@@ -87,6 +87,7 @@ class MessagesTest {
             Map.entry("reset.refused.", Stream.of(org.praxis.member.PasswordResetService.State.values())
                     .filter(s -> s != org.praxis.member.PasswordResetService.State.VALID)
                     .map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList()),
+            Map.entry("cohort-people.role.", Stream.of(org.praxis.cohort.CohortRole.values()).map(Enum::name).toList()),
             Map.entry("commitment.status.", lower(CommitmentStatus.values())),
             Map.entry("commitment.sharing.", lower(Sharing.values())),
             Map.entry("commitment.rhythm.", lower(Rhythm.values())),
