@@ -45,7 +45,6 @@ import org.praxis.analysis.Section;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.MainLayout;
-import org.praxis.cohort.CohortOverview;
 import org.praxis.cohort.CohortPerson;
 import org.praxis.cohort.CohortService;
 import org.praxis.cohort.CurrentCohort;

@@ -44,6 +44,7 @@ class CohortSwitcherTest extends KaribuTest {
         assertThat(location()).isEqualTo("?cohort=" + second);
         assertThat(_get(H1.class, spec -> spec.withId("cohort-name")).getText()).isEqualTo(data.cohortName(second));
         assertThat(switcher().getValue().id()).isEqualTo(second);
+        assertThat(switcher().getAriaLabel()).contains("Cohort");
         assertThat(_get(Anchor.class, spec -> spec.withId("open-cohort-" + first)).getText())
                 .isEqualTo(data.cohortName(first));
     }
