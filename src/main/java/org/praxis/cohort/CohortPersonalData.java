@@ -1,13 +1,14 @@
 package org.praxis.cohort;
 
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
+import static org.praxis.jooq.Tables.COHORT_PREFERENCE;
 
 import org.jooq.DSLContext;
 import org.praxis.base.privacy.PersonalArchive;
 import org.praxis.base.privacy.PersonalData;
 import org.springframework.stereotype.Component;
 
-/** A deleted account leaves its cohorts: it is no longer among their people. */
+/** A deleted account leaves its cohorts: it is no longer among their people, and its chosen cohort goes. */
 @Component
 class CohortPersonalData implements PersonalData {
 
@@ -24,6 +25,7 @@ class CohortPersonalData implements PersonalData {
 
     @Override
     public void erase(long memberId, boolean keepContributions) {
+        db.deleteFrom(COHORT_PREFERENCE).where(COHORT_PREFERENCE.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)).execute();
     }
 }

@@ -401,8 +401,10 @@ public class ApplicationService {
         var joined = APPLICATION.as("joined");
         List<Long> inCohort = access.roster(cohortId).stream().filter(p -> p.role() == CohortRole.MEMBER)
                 .map(Membership.Person::memberId).toList();
-        // the cohort's members as a table of ids, their organisation from the member and organisation features
-        var roster = DSL.values(inCohort.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("roster", "id");
+        // the cohort's members as a table of ids, their organisation from the member and organisation features;
+        // a cohort with no members yet (only its facilitators) has no such table: VALUES needs a row
+        var roster = DSL.values(inCohort.isEmpty() ? new org.jooq.Row1[] {DSL.row((Long) null)}
+                : inCohort.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("roster", "id");
         Field<Long> member = roster.field("id", Long.class);
         Field<Long> organization = Members.organizationId(member);
         (inCohort.isEmpty() ? List.<org.jooq.Record7<Long, String, String, String, String, JSONB, String>>of()

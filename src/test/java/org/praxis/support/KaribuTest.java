@@ -52,6 +52,23 @@ public abstract class KaribuTest extends IntegrationTest {
         return user;
     }
 
+    /** A new browser session: a fresh UI and nothing kept in the old session (sign in again after). */
+    protected void freshSession() {
+        stopVaadin();
+        startVaadin();
+    }
+
+    /** Where the UI is now, with its query parameters ({@code board?cohort=7}). */
+    protected static String location() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
+    }
+
+    /** Goes where a link's address leads, query parameters included ({@code board?cohort=7}). */
+    protected static void follow(String address) {
+        com.vaadin.flow.router.Location location = new com.vaadin.flow.router.Location(address);
+        UI.getCurrent().navigate(location.getPath(), location.getQueryParameters());
+    }
+
     protected void navigate(String path) {
         UI.getCurrent().navigate(path);
     }

@@ -15,12 +15,15 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.praxis.accountability.CommitmentService;
 import org.praxis.accountability.CommitmentStatus;
 import org.praxis.accountability.CommitmentSummary;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -34,19 +37,25 @@ public class BoardView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     private final transient CommitmentService commitments;
     private final transient CohortAccess access;
+    private final transient CohortPages pages;
 
-    public BoardView(CommitmentService commitments, CohortAccess access) {
+    public BoardView(CommitmentService commitments, CohortAccess access, CohortPages pages) {
         this.commitments = commitments;
         this.access = access;
+        this.pages = pages;
         setId("board-view");
         addClassName("praxis-view");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long cohortId = event.getLocation().getQueryParameters().getSingleParameter("cohort")
-                .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf)
-                .orElseGet(() -> access.myCohorts().stream().findFirst().map(c -> c.id()).orElse(-1L));
+        removeAll();
+        Optional<CurrentCohort.Choice> cohort = pages.resolve(event, CohortPages.Need.MEMBER, () -> add(
+                new H1(getTranslation("board.title")), CohortPages.noCohort(this, CohortPages.Need.MEMBER)));
+        if (cohort.isEmpty()) {
+            return;
+        }
+        long cohortId = cohort.get().id();
         CohortRole role;
         List<CommitmentSummary> board;
         try {

@@ -46,6 +46,7 @@ import org.praxis.obstacle.Obstacle;
 import org.praxis.obstacle.ObstacleService;
 import org.praxis.session.SessionService;
 import org.praxis.worksheet.WorksheetService;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -90,6 +91,7 @@ public class CommitmentView extends Main implements BeforeEnterObserver, HasDyna
             return;
         }
         zone = access.zoneOf(commitment.cohortId());
+        CohortPages.showing(event, commitment.cohortId());
         render();
     }
 

@@ -25,16 +25,17 @@ import org.praxis.analysis.AnalysisService;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.base.ui.Times;
-import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
-import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.conversation.ThreadService;
 import org.praxis.session.SessionService;
 import org.praxis.worksheet.WorksheetService;
 
 /**
- * The reader's commitments, soonest due first, with what needs a check-in; a way to record a new
- * one; and the way to each cohort's board (and, for facilitators, what gets in the way).
+ * The reader's commitments in the cohort on view, soonest due first, with what needs a check-in;
+ * a way to record a new one; and the way to the cohort's board (and, for its facilitators, what
+ * gets in the way).
  */
 @Route(value = "commitments", layout = MainLayout.class)
 @Menu(title = "nav.commitments", order = 6, icon = "vaadin:check-square-o")
@@ -42,60 +43,72 @@ import org.praxis.worksheet.WorksheetService;
 public class CommitmentsView extends Main implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final transient CommitmentService commitments;
-    private final transient java.util.function.Supplier<CommitmentForm> newForm;
+    private final transient CohortPages pages;
+    private final transient SessionService sessions;
+    private final transient AnalysisService analyses;
+    private final transient WorksheetService worksheets;
+    private final transient ThreadService threads;
 
-    public CommitmentsView(CommitmentService commitments, CohortAccess access, SessionService sessions,
+    public CommitmentsView(CommitmentService commitments, CohortPages pages, SessionService sessions,
             AnalysisService analyses, WorksheetService worksheets, ThreadService threads) {
         this.commitments = commitments;
+        this.pages = pages;
+        this.sessions = sessions;
+        this.analyses = analyses;
+        this.worksheets = worksheets;
+        this.threads = threads;
         setId("commitments-view");
         addClassName("praxis-view");
+    }
+
+    /**
+     * The reader's commitments in the cohort on view ({@code ?cohort=}); with {@code &session=},
+     * the form for a commitment made from that session opens.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        removeAll();
         add(new H1(getTranslation("commitment.list.title")));
-        List<CohortChoice> cohorts = access.myCohorts();
+        var shown = pages.resolve(event, CohortPages.Need.MEMBER,
+                () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)));
+        if (shown.isEmpty()) {
+            return;
+        }
+        CurrentCohort.Choice c = shown.get();
+        List<CohortChoice> cohorts = List.of(new CohortChoice(c.id(), c.name()));
+        java.util.function.Supplier<CommitmentForm> newForm = () -> new CommitmentForm(cohorts, null, commitments,
+                sessions, analyses, worksheets, threads, id -> UI.getCurrent().navigate("commitments/" + id));
         HorizontalLayout tools = new HorizontalLayout();
         tools.setWrap(true);
-        newForm = () -> new CommitmentForm(cohorts, null, commitments, sessions, analyses, worksheets, threads,
-                id -> UI.getCurrent().navigate("commitments/" + id));
         Button create = new Button(getTranslation("commitment.new"), click -> newForm.get().open());
         create.setId("commitment-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.setEnabled(!cohorts.isEmpty());
         tools.add(create);
-        for (CohortChoice c : cohorts) {
-            Anchor board = Links.route(getTranslation("commitment.board.open", c.name()), "board?cohort=" + c.id());
-            board.setId("board-link-" + c.id());
-            tools.add(board);
-            if (access.requireMember(c.id()) == CohortRole.FACILITATOR) {
-                Anchor obstacles = Links.route(getTranslation("commitment.obstacles.open", c.name()), "obstacles?cohort=" + c.id());
-                obstacles.setId("obstacles-link-" + c.id());
-                tools.add(obstacles);
-            }
+        Anchor board = Links.route(getTranslation("commitment.board.open", c.name()), "board?cohort=" + c.id());
+        board.setId("board-link-" + c.id());
+        tools.add(board);
+        if (c.facilitating()) {
+            Anchor obstacles = Links.route(getTranslation("commitment.obstacles.open", c.name()), "obstacles?cohort=" + c.id());
+            obstacles.setId("obstacles-link-" + c.id());
+            tools.add(obstacles);
         }
         add(tools);
-        List<CommitmentSummary> mine = commitments.mine();
+        List<CommitmentSummary> mine = commitments.mine().stream().filter(m -> m.cohortId() == c.id()).toList();
         add(new H2(getTranslation("commitment.list.mine")));
         if (mine.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("commitment.list.none"));
             none.setId("no-commitments");
             none.addClassName("praxis-muted");
             add(none);
-            return;
+        } else {
+            UnorderedList list = new UnorderedList();
+            list.addClassName("praxis-cards");
+            list.setId("my-commitments");
+            mine.forEach(m -> list.add(card(this, m, false)));
+            add(list);
         }
-        UnorderedList list = new UnorderedList();
-        list.addClassName("praxis-cards");
-        list.setId("my-commitments");
-        mine.forEach(c -> list.add(card(this, c, false)));
-        add(list);
-    }
-
-    /** {@code ?cohort=&session=}: opens the form for a commitment made from that session. */
-    @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        var params = event.getLocation().getQueryParameters();
-        var session = params.getSingleParameter("session").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf);
-        var cohort = params.getSingleParameter("cohort").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf);
-        if (session.isPresent() && cohort.isPresent()) {
-            newForm.get().forSession(cohort.get(), session.get()).open();
-        }
+        event.getLocation().getQueryParameters().getSingleParameter("session").filter(s -> s.matches("\\d{1,18}"))
+                .map(Long::valueOf).ifPresent(session -> newForm.get().forSession(c.id(), session).open());
     }
 
     /** A commitment as a card; {@code withAuthor} on the board. */

@@ -28,11 +28,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Optional;
 import org.praxis.accountability.ObstaclePrompts;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.obstacle.Obstacle;
 import org.praxis.obstacle.ObstacleReport;
 import org.praxis.obstacle.ObstacleService;
@@ -53,9 +56,11 @@ public class ObstaclesView extends Main implements BeforeEnterObserver, HasDynam
     private final transient ObstacleService obstacles;
     private final transient SessionService sessions;
     private final transient ObstaclePrompts prompts;
+    private final transient CohortPages pages;
     private long cohortId;
 
-    public ObstaclesView(ObstacleService obstacles, SessionService sessions, ObstaclePrompts prompts) {
+    public ObstaclesView(ObstacleService obstacles, SessionService sessions, ObstaclePrompts prompts, CohortPages pages) {
+        this.pages = pages;
         this.obstacles = obstacles;
         this.sessions = sessions;
         this.prompts = prompts;
@@ -65,8 +70,13 @@ public class ObstaclesView extends Main implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        cohortId = event.getLocation().getQueryParameters().getSingleParameter("cohort")
-                .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(-1L);
+        removeAll();
+        Optional<CurrentCohort.Choice> cohort = pages.resolve(event, CohortPages.Need.FACILITATOR, () -> add(
+                new H1(getTranslation("obstacles.title")), CohortPages.noCohort(this, CohortPages.Need.FACILITATOR)));
+        if (cohort.isEmpty()) {
+            return;
+        }
+        cohortId = cohort.get().id();
         try {
             render();
         } catch (AccessDeniedException e) {

@@ -32,6 +32,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.praxis.analysis.AnalysisDetails;
@@ -44,9 +45,10 @@ import org.praxis.analysis.Section;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.MainLayout;
-import org.praxis.cohort.CohortOverview;
 import org.praxis.cohort.CohortPerson;
 import org.praxis.cohort.CohortService;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.organization.Organization;
 import org.praxis.organization.OrganizationService;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,6 +66,7 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
     private final transient AnalysisService analyses;
     private final transient CohortService cohorts;
     private final transient OrganizationService organizations;
+    private final transient CohortPages pages;
     private final TextField title = new TextField();
     private final ComboBox<Organization> organization = new ComboBox<>();
     private final Select<PolicyArea> area = new Select<>();
@@ -83,8 +86,10 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
     /** A shared analysis has edits not yet saved as a version. */
     private boolean unsaved;
 
-    public AnalysisEditorView(AnalysisService analyses, CohortService cohorts, OrganizationService organizations) {
+    public AnalysisEditorView(AnalysisService analyses, CohortService cohorts, OrganizationService organizations,
+            CohortPages pages) {
         this.analyses = analyses;
+        this.pages = pages;
         this.cohorts = cohorts;
         this.organizations = organizations;
         setId("analysis-editor");
@@ -96,8 +101,6 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters();
         id = params.getSingleParameter("id").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
-        Long cohort = params.getSingleParameter("cohort").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf)
-                .orElse(null);
         AnalysisDetails existing = null;
         try {
             if (id != null) {
@@ -106,11 +109,15 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
                     throw new AccessDeniedException("not an author");
                 }
                 cohortId = existing.cohortId();
+                CohortPages.showing(event, cohortId);
             } else {
-                List<CohortOverview> mine = cohorts.myCohorts();
-                CohortOverview chosen = mine.stream().filter(c -> cohort == null || c.id() == cohort).findFirst()
-                        .orElseThrow(() -> new AccessDeniedException("no cohort"));
-                cohortId = chosen.id();
+                removeAll();
+                Optional<CurrentCohort.Choice> cohort = pages.resolve(event, CohortPages.Need.MEMBER, () -> add(
+                        new H1(getTranslation("analysis.editor.new")), CohortPages.noCohort(this, CohortPages.Need.MEMBER)));
+                if (cohort.isEmpty()) {
+                    return;
+                }
+                cohortId = cohort.get().id();
             }
         } catch (AccessDeniedException e) {
             event.rerouteToError(NotFoundException.class);

@@ -43,6 +43,7 @@ import org.praxis.base.ui.RouteIds;
 import org.praxis.base.ui.SafeHtml;
 import org.praxis.base.ui.Times;
 import org.praxis.analysis.SessionChoice;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -80,6 +81,7 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
         }
         pageTitle = analysis.title();
         zone = access.zoneOf(analysis.cohortId());
+        CohortPages.showing(event, analysis.cohortId());
         Integer version = event.getLocation().getQueryParameters().getSingleParameter("version")
                 .filter(v -> v.matches("\\d{1,6}")).map(Integer::valueOf).orElse(null);
         AnalysisVersion old = version == null || !analysis.shared() ? null

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.praxis.analysis.AnalysisService;
 import org.praxis.analysis.AnalysisStatus;
 import org.praxis.analysis.AnalysisSummary;
@@ -28,10 +29,10 @@ import org.praxis.analysis.LibraryFilter;
 import org.praxis.analysis.PolicyArea;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
-import org.praxis.cohort.CohortAccess;
-import org.praxis.cohort.CohortChoice;
 import org.praxis.cohort.CohortPerson;
 import org.praxis.cohort.CohortService;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.organization.Organization;
 import org.praxis.organization.OrganizationService;
 
@@ -46,7 +47,7 @@ import org.praxis.organization.OrganizationService;
 public class LibraryView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AnalysisService analyses;
-    private final transient CohortAccess access;
+    private final transient CohortPages pages;
     private final Select<PolicyArea> area = new Select<>();
     private final Select<Dimension> dimension = new Select<>();
     private final Select<AnalysisStatus> status = new Select<>();
@@ -61,10 +62,10 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
     private final transient OrganizationService organizations;
     private final transient CohortService cohortService;
 
-    public LibraryView(AnalysisService analyses, CohortAccess access, OrganizationService organizations,
+    public LibraryView(AnalysisService analyses, CohortPages pages, OrganizationService organizations,
             CohortService cohortService) {
         this.analyses = analyses;
-        this.access = access;
+        this.pages = pages;
         this.organizations = organizations;
         this.cohortService = cohortService;
         organization.setId("library-organization");
@@ -166,17 +167,13 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         add(new H1(getTranslation("library.title")), new Paragraph(getTranslation("library.intro")));
-        List<CohortChoice> cohorts = access.myCohorts();
-        if (cohorts.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("home.no-cohort"));
-            none.setId("no-cohort");
-            add(none);
+        Optional<CurrentCohort.Choice> cohort = pages.resolve(event, CohortPages.Need.MEMBER,
+                () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)));
+        if (cohort.isEmpty()) {
             return;
         }
+        cohortId = cohort.get().id();
         QueryParameters params = event.getLocation().getQueryParameters();
-        Long wanted = params.getSingleParameter("cohort").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf)
-                .orElse(null);
-        cohortId = cohorts.stream().filter(c -> wanted == null || c.id() == wanted).findFirst().orElse(cohorts.get(0)).id();
         filling = true;
         try {
             Long orgId = number(params, "organization");
@@ -207,19 +204,6 @@ public class LibraryView extends Main implements BeforeEnterObserver, HasDynamic
         filters.addClassName("praxis-filters");
         filters.getElement().setAttribute("role", "group");
         filters.getElement().setAttribute("aria-label", getTranslation("search.filters"));
-        if (cohorts.size() > 1) {
-            Select<CohortChoice> cohort = new Select<>();
-            cohort.setId("library-cohort");
-            cohort.setLabel(getTranslation("search.filter.cohort"));
-            cohort.setItems(cohorts);
-            cohort.setItemLabelGenerator(CohortChoice::name);
-            cohort.setValue(cohorts.stream().filter(c -> c.id() == cohortId).findFirst().orElse(null));
-            cohort.addValueChangeListener(e -> {
-                cohortId = e.getValue().id();
-                go();
-            });
-            filters.addComponentAsFirst(cohort);
-        }
         add(create, filters, count, list);
         List<AnalysisSummary> found = analyses.library(cohortId, new LibraryFilter(area.getValue(), dimension.getValue(),
                 organization.getValue() == null ? null : organization.getValue().id(), status.getValue(),

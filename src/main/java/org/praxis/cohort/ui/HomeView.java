@@ -1,5 +1,6 @@
 package org.praxis.cohort.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -9,6 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -16,34 +19,63 @@ import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Optional;
 import org.praxis.base.security.CurrentUser;
+import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.cohort.CohortOverview;
 import org.praxis.cohort.CohortPerson;
 import org.praxis.cohort.CohortService;
+import org.praxis.cohort.CurrentCohort;
 
-/** The signed-in person's cohort: its dates, its facilitators and its members. */
+/**
+ * The signed-in person's cohort on view (the switcher's, or the one in {@code ?cohort=}): its
+ * dates, its facilitators and its members; then their other cohorts, each a link that opens it.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PermitAll
 @Menu(title = "nav.home", order = 0, icon = "vaadin:home")
-public class HomeView extends Main implements HasDynamicTitle {
+public class HomeView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    public HomeView(CohortService cohortService, CurrentUser currentUser) {
+    private final transient CohortService cohortService;
+    private final transient CohortPages pages;
+    private final transient CurrentUser currentUser;
+
+    public HomeView(CohortService cohortService, CohortPages pages, CurrentUser currentUser) {
+        this.cohortService = cohortService;
+        this.pages = pages;
+        this.currentUser = currentUser;
         setId("home-view");
         addClassName("praxis-view");
-        List<CohortOverview> cohorts = cohortService.myCohorts();
-        if (cohorts.isEmpty()) {
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<CurrentCohort.Choice> shown = pages.resolve(event, CohortPages.Need.MEMBER, () -> {
             add(new H1(getTranslation("home.welcome", currentUser.require().displayName())));
-            Paragraph none = new Paragraph(getTranslation("home.no-cohort"));
-            none.setId("no-cohort");
-            add(none);
+            add(CohortPages.noCohort(this, CohortPages.Need.MEMBER));
+        });
+        if (shown.isEmpty()) {
             return;
         }
-        boolean several = cohorts.size() > 1;
-        if (several) {
-            add(new H1(getTranslation("home.your-cohorts")));
+        List<CohortOverview> cohorts = cohortService.myCohorts();
+        cohorts.stream().filter(c -> c.id() == shown.get().id()).findFirst().ifPresent(c -> add(cohort(c, false)));
+        List<CohortOverview> others = cohorts.stream().filter(c -> c.id() != shown.get().id()).toList();
+        if (!others.isEmpty()) {
+            Section section = new Section(new H2(getTranslation("home.other-cohorts")));
+            section.setId("other-cohorts");
+            Paragraph intro = new Paragraph(getTranslation("home.other-cohorts.intro"));
+            intro.addClassName("praxis-muted");
+            UnorderedList list = new UnorderedList();
+            for (CohortOverview other : others) {
+                Anchor open = Links.route(other.name(), "?" + CohortPages.PARAMETER + "=" + other.id());
+                open.setId("open-cohort-" + other.id());
+                list.add(new ListItem(open));
+            }
+            section.add(intro, list);
+            add(section);
         }
-        cohorts.forEach(c -> add(cohort(c, several)));
     }
 
     private Section cohort(CohortOverview cohort, boolean nested) {

@@ -10,9 +10,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.util.List;
 import java.util.Optional;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.Problem;
@@ -21,6 +22,7 @@ import org.praxis.base.ui.SafeHtml;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.conversation.Agreement;
 import org.praxis.conversation.AgreementService;
 
@@ -31,29 +33,37 @@ import org.praxis.conversation.AgreementService;
 @Route(value = "agreements", layout = MainLayout.class)
 @PermitAll
 @Menu(title = "nav.agreements", order = 3, icon = "vaadin:handshake")
-public class AgreementsView extends Main implements HasDynamicTitle {
+public class AgreementsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AgreementService agreements;
     private final transient CohortAccess access;
 
-    public AgreementsView(AgreementService agreements, CohortAccess access) {
+    private final transient CohortPages pages;
+    private CohortChoice shown;
+
+    public AgreementsView(AgreementService agreements, CohortAccess access, CohortPages pages) {
         this.agreements = agreements;
         this.access = access;
+        this.pages = pages;
         setId("agreements-view");
         addClassName("praxis-view");
-        render();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        add(new H1(getTranslation("agreements.title")));
+        shown = pages.resolve(event, CohortPages.Need.MEMBER, () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)))
+                .map(c -> new CohortChoice(c.id(), c.name())).orElse(null);
+        if (shown != null) {
+            add(cohort(shown));
+        }
     }
 
     private void render() {
         removeAll();
         add(new H1(getTranslation("agreements.title")));
-        List<CohortChoice> cohorts = access.myCohorts();
-        if (cohorts.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("home.no-cohort"));
-            none.setId("no-cohort");
-            add(none);
-        }
-        cohorts.forEach(c -> add(cohort(c)));
+        add(cohort(shown));
     }
 
     private Div cohort(CohortChoice cohort) {

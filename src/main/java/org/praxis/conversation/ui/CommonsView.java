@@ -17,6 +17,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -28,6 +30,7 @@ import org.praxis.base.ui.MainLayout;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.conversation.ThreadService;
 import org.praxis.conversation.ThreadSummary;
 
@@ -35,25 +38,28 @@ import org.praxis.conversation.ThreadSummary;
 @Route(value = "commons", layout = MainLayout.class)
 @PermitAll
 @Menu(title = "nav.commons", order = 2, icon = "vaadin:comments-o")
-public class CommonsView extends Main implements HasDynamicTitle {
+public class CommonsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ThreadService threads;
     private final transient CohortAccess access;
 
-    public CommonsView(ThreadService threads, CohortAccess access) {
+    private final transient CohortPages pages;
+
+    public CommonsView(ThreadService threads, CohortAccess access, CohortPages pages) {
         this.threads = threads;
         this.access = access;
+        this.pages = pages;
         setId("commons-view");
         addClassName("praxis-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         add(new H1(getTranslation("commons.title")));
         add(new Paragraph(getTranslation("commons.intro")));
-        List<CohortChoice> cohorts = access.myCohorts();
-        if (cohorts.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("home.no-cohort"));
-            none.setId("no-cohort");
-            add(none);
-        }
-        cohorts.forEach(c -> add(cohortThreads(c, cohorts.size() > 1)));
+        pages.resolve(event, CohortPages.Need.MEMBER, () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)))
+                .ifPresent(c -> add(cohortThreads(new CohortChoice(c.id(), c.name()), false)));
     }
 
     private Div cohortThreads(CohortChoice cohort, boolean named) {

@@ -44,6 +44,7 @@ import org.praxis.conversation.ThreadHeader;
 import org.praxis.conversation.ThreadEvents;
 import org.praxis.conversation.ThreadPage;
 import org.praxis.conversation.ThreadService;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -206,6 +207,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         aim();
         zone = access.zoneOf(page.header().cohortId());
+        CohortPages.showing(event, page.header().cohortId());
         reader = currentUser.require().id();
         unseen = 0;
         newReplies.setVisible(false);

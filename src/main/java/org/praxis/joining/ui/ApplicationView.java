@@ -42,6 +42,7 @@ import org.praxis.joining.Facts;
 import org.praxis.joining.InvitationLink;
 import org.praxis.joining.InvitationService;
 import org.praxis.joining.RepresentationFacts;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -75,6 +76,7 @@ public class ApplicationView extends Main implements BeforeEnterObserver, HasDyn
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        CohortPages.showing(event, application.cohortId());
         render();
     }
 

@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
-import org.praxis.cohort.CohortAccess;
-import org.praxis.cohort.CohortChoice;
-import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.joining.ApplicationService;
 import org.praxis.joining.ApplicationStatus;
 import org.praxis.joining.ApplicationSummary;
@@ -41,37 +40,38 @@ import org.praxis.joining.ApplicationSummary;
 public class ApplicationsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ApplicationService applications;
-    private final List<CohortChoice> cohorts;
-    private final Select<CohortChoice> cohort = new Select<>();
+    private final transient CohortPages pages;
     private final Select<ApplicationStatus> status = new Select<>();
+    private long cohortId;
     private boolean loading;
 
-    public ApplicationsView(ApplicationService applications, CohortAccess access) {
+    public ApplicationsView(ApplicationService applications, CohortPages pages) {
         this.applications = applications;
-        this.cohorts = access.myCohorts().stream().filter(c -> access.requireMember(c.id()) == CohortRole.FACILITATOR)
-                .toList();
+        this.pages = pages;
         setId("applications-view");
         addClassName("praxis-view");
-        cohort.setId("applications-cohort");
-        cohort.setLabel(getTranslation("applications.cohort"));
-        cohort.setItems(cohorts);
-        cohort.setItemLabelGenerator(CohortChoice::name);
         status.setId("applications-status");
         status.setLabel(getTranslation("applications.status"));
         status.setEmptySelectionAllowed(true);
         status.setItems(ApplicationStatus.values());
-        cohort.addValueChangeListener(e -> changed());
         status.addValueChangeListener(e -> changed());
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<CurrentCohort.Choice> cohort = pages.resolve(event, CohortPages.Need.FACILITATOR, () -> {
+            Paragraph none = new Paragraph(getTranslation("applications.not-facilitating"));
+            none.setId("applications-none");
+            add(new H1(getTranslation("applications.title")), none);
+        });
+        if (cohort.isEmpty()) {
+            return;
+        }
+        cohortId = cohort.get().id();
         var params = event.getLocation().getQueryParameters();
-        Optional<Long> wanted = params.getSingleParameter("cohort").filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf);
         loading = true;
         try {
-            cohort.setValue(cohorts.stream().filter(c -> wanted.isEmpty() || c.id() == wanted.get()).findFirst()
-                    .orElse(cohorts.isEmpty() ? null : cohorts.get(0)));
             status.setValue(params.getSingleParameter("status").flatMap(s -> java.util.Arrays.stream(ApplicationStatus.values())
                     .filter(v -> v.name().equalsIgnoreCase(s)).findFirst()).orElse(null));
         } finally {
@@ -85,9 +85,7 @@ public class ApplicationsView extends Main implements BeforeEnterObserver, HasDy
             return;
         }
         java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
-        if (cohort.getValue() != null) {
-            params.put("cohort", String.valueOf(cohort.getValue().id()));
-        }
+        params.put(CohortPages.PARAMETER, String.valueOf(cohortId));
         if (status.getValue() != null) {
             params.put("status", status.getValue().name().toLowerCase(Locale.ROOT));
         }
@@ -99,13 +97,6 @@ public class ApplicationsView extends Main implements BeforeEnterObserver, HasDy
     private void render() {
         removeAll();
         add(new H1(getTranslation("applications.title")));
-        if (cohort.getValue() == null) {
-            Paragraph none = new Paragraph(getTranslation("applications.not-facilitating"));
-            none.setId("applications-none");
-            add(none);
-            return;
-        }
-        long cohortId = cohort.getValue().id();
         Map<ApplicationStatus, Integer> counts = applications.statusCounts(cohortId);
         status.setItemLabelGenerator(s -> s == null ? getTranslation("applications.status.all")
                 : getTranslation("applications.status.count", label(s), counts.get(s)));
@@ -116,9 +107,8 @@ public class ApplicationsView extends Main implements BeforeEnterObserver, HasDy
         open.addValueChangeListener(e -> applications.setApplicationsOpen(cohortId, e.getValue()));
         Anchor overview = Links.route(getTranslation("applications.overview"), "composition?cohort=" + cohortId);
         overview.setId("applications-overview-link");
-        HorizontalLayout filters = new HorizontalLayout(cohort, status);
+        HorizontalLayout filters = new HorizontalLayout(status);
         filters.setWrap(true);
-        cohort.setVisible(cohorts.size() > 1);
         add(filters, open, overview);
         List<ApplicationSummary> list = applications.list(cohortId, status.getValue());
         if (list.isEmpty()) {

@@ -19,9 +19,12 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.joining.ApplicationService;
 import org.praxis.joining.RepresentationOverview;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,17 +39,24 @@ import org.springframework.security.access.AccessDeniedException;
 public class CompositionView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ApplicationService applications;
+    private final transient CohortPages pages;
 
-    public CompositionView(ApplicationService applications) {
+    public CompositionView(ApplicationService applications, CohortPages pages) {
         this.applications = applications;
+        this.pages = pages;
         setId("composition-view");
         addClassName("praxis-view");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long cohortId = event.getLocation().getQueryParameters().getSingleParameter("cohort")
-                .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(-1L);
+        removeAll();
+        Optional<CurrentCohort.Choice> cohort = pages.resolve(event, CohortPages.Need.FACILITATOR, () -> add(
+                new H1(getTranslation("composition.title")), CohortPages.noCohort(this, CohortPages.Need.FACILITATOR)));
+        if (cohort.isEmpty()) {
+            return;
+        }
+        long cohortId = cohort.get().id();
         RepresentationOverview o;
         try {
             o = applications.overview(cohortId);

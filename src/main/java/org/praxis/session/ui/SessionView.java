@@ -38,6 +38,7 @@ import org.praxis.session.PromptItem;
 import org.praxis.session.SessionDetails;
 import org.praxis.session.SessionSection;
 import org.praxis.session.SessionService;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -78,6 +79,7 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        CohortPages.showing(event, session.cohortId());
         render();
     }
 

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
@@ -27,6 +29,7 @@ import org.praxis.base.ui.Times;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
 import org.praxis.cohort.CohortRole;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.session.SessionDraft;
 import org.praxis.session.SessionService;
 import org.praxis.session.SessionSummary;
@@ -35,34 +38,28 @@ import org.praxis.session.SessionSummary;
 @Route(value = "sessions", layout = MainLayout.class)
 @PermitAll
 @Menu(title = "nav.sessions", order = 1, icon = "vaadin:calendar")
-public class SessionsView extends Main implements HasDynamicTitle {
+public class SessionsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient SessionService sessions;
     private final transient CohortAccess access;
     private final transient Clock clock;
+    private final transient CohortPages pages;
 
-    public SessionsView(SessionService sessions, CohortAccess access, Clock clock) {
+    public SessionsView(SessionService sessions, CohortAccess access, Clock clock, CohortPages pages) {
         this.sessions = sessions;
         this.access = access;
         this.clock = clock;
+        this.pages = pages;
         setId("sessions-view");
         addClassName("praxis-view");
-        render();
     }
 
-    private void render() {
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         add(new H1(getTranslation("sessions.title")));
-        List<CohortChoice> cohorts = access.myCohorts();
-        if (cohorts.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("home.no-cohort"));
-            none.setId("no-cohort");
-            add(none);
-            return;
-        }
-        for (CohortChoice cohort : cohorts) {
-            add(cohortSessions(cohort, cohorts.size() > 1));
-        }
+        pages.resolve(event, CohortPages.Need.MEMBER, () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)))
+                .ifPresent(cohort -> add(cohortSessions(new CohortChoice(cohort.id(), cohort.name()), false)));
     }
 
     private Div cohortSessions(CohortChoice cohort, boolean named) {

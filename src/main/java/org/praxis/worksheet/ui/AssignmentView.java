@@ -38,6 +38,7 @@ import org.praxis.worksheet.SharedAnswer;
 import org.praxis.worksheet.SharedResponse;
 import org.praxis.worksheet.WorksheetReports;
 import org.praxis.worksheet.WorksheetService;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -69,6 +70,7 @@ public class AssignmentView extends Main implements BeforeEnterObserver, HasDyna
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        CohortPages.showing(event, assignment.cohortId());
         render();
     }
 

@@ -53,6 +53,7 @@ import org.praxis.worksheet.RoundInfo;
 import org.praxis.worksheet.Step;
 import org.praxis.worksheet.Visibility;
 import org.praxis.worksheet.WorksheetService;
+import org.praxis.cohort.ui.CohortPages;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -103,6 +104,7 @@ public class ResponseView extends Main implements BeforeEnterObserver, HasDynami
             return;
         }
         zone = access.zoneOf(response.cohortId());
+        CohortPages.showing(event, response.cohortId());
         step = response.currentStep();
         render();
     }

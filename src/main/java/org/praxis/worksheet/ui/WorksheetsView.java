@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.Locale;
 import org.praxis.base.ui.Links;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.base.ui.Times;
-import org.praxis.cohort.CohortAccess;
-import org.praxis.cohort.CohortChoice;
+import org.praxis.cohort.CurrentCohort;
+import org.praxis.cohort.ui.CohortPages;
 import org.praxis.worksheet.AssignmentSummary;
 import org.praxis.worksheet.ResponseStatus;
 import org.praxis.worksheet.WorksheetService;
@@ -33,27 +34,34 @@ import org.praxis.worksheet.WorksheetService;
 @Route(value = "worksheets", layout = MainLayout.class)
 @Menu(title = "nav.worksheets", order = 5, icon = "vaadin:clipboard-text")
 @PermitAll
-public class WorksheetsView extends Main implements HasDynamicTitle {
+public class WorksheetsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient WorksheetService worksheets;
 
-    public WorksheetsView(WorksheetService worksheets, CohortAccess access) {
+    private final transient CohortPages pages;
+
+    public WorksheetsView(WorksheetService worksheets, CohortPages pages) {
         this.worksheets = worksheets;
+        this.pages = pages;
         setId("worksheets-view");
         addClassName("praxis-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         add(new H1(getTranslation("worksheet.list.title")));
-        List<CohortChoice> cohorts = access.myCohorts();
-        boolean anyFacilitated = false;
+        var shown = pages.resolve(event, CohortPages.Need.MEMBER,
+                () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)));
+        if (shown.isEmpty()) {
+            return;
+        }
+        CurrentCohort.Choice cohort = shown.get();
+        boolean anyFacilitated = cohort.facilitating();
         boolean any = false;
-        for (CohortChoice cohort : cohorts) {
-            List<AssignmentSummary> given = worksheets.assignments(cohort.id());
-            boolean facilitator = access.requireMember(cohort.id()) == org.praxis.cohort.CohortRole.FACILITATOR;
-            anyFacilitated |= facilitator;
-            if (given.isEmpty()) {
-                continue;
-            }
+        List<AssignmentSummary> given = worksheets.assignments(cohort.id());
+        if (!given.isEmpty()) {
             any = true;
-            add(new H2(cohort.name()));
             UnorderedList list = new UnorderedList();
             list.addClassName("praxis-cards");
             given.forEach(a -> list.add(card(a)));
