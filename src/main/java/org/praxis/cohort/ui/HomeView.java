@@ -110,6 +110,11 @@ public class HomeView extends Main implements HasDynamicTitle {
                     : getTranslation("home.organization-in-county", p.organizationName(),
                             getTranslation(p.county().messageKey()))));
         }
+        if (p.bio() != null) {
+            Paragraph bio = new Paragraph(p.bio());
+            bio.addClassName("praxis-person-bio");
+            item.add(bio);
+        }
         return item;
     }
 
