@@ -126,5 +126,8 @@ public class AuditService implements AuditTrail, PersonalData {
                 .where(AUDIT_EVENT.ACTION.startsWith("sign-in.")).and(AUDIT_EVENT.DETAIL.eq(Accounts.key(email)))
                 .execute());
         db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.CLIENT_ADDRESS).where(AUDIT_EVENT.ACTOR_ID.eq(memberId)).execute();
+        // a change of address names the addresses
+        db.update(AUDIT_EVENT).setNull(AUDIT_EVENT.DETAIL).where(AUDIT_EVENT.ACTION.startsWith("member.email-change"))
+                .and(AUDIT_EVENT.TARGET_ID.eq(memberId)).execute();
     }
 }

@@ -452,6 +452,6 @@ public class CohortService {
             return null;
         }
         return new CohortPerson(p.id(), p.displayName(), p.pronouns(), p.title(), p.organizationName(),
-                p.county() == null ? null : County.valueOf(p.county()), role);
+                p.county() == null ? null : County.valueOf(p.county()), role, p.bio());
     }
 }

@@ -43,6 +43,8 @@ public class MemberService {
     public static final int DISPLAY_NAME_MAX = 100;
     public static final int PRONOUNS_MAX = 40;
     public static final int TITLE_MAX = 200;
+    /** A short bio: a few sentences (the database holds the same limit). */
+    public static final int BIO_MAX = 500;
     public static final int PASSWORD_MIN = 10;
     /** bcrypt reads at most 72 bytes; a longer password would be cut without a word. */
     public static final int PASSWORD_MAX_BYTES = 72;
@@ -278,11 +280,7 @@ public class MemberService {
         draft.setId(id);
         validate(draft);
         mayPlaceInCohort(actor, draft.getCohortId(), id);
-        String oldName = db.select(MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(id)).fetchSingle(MEMBER.DISPLAY_NAME);
-        if (!oldName.equals(draft.getDisplayName().strip())) {
-            // what they wrote is found by their name: every node indexes it again under the new one
-            outbox.everythingBy(id);
-        }
+        followRename(id, draft.getDisplayName().strip());
         try {
             db.update(MEMBER)
                     .set(values(draft))
@@ -383,6 +381,77 @@ public class MemberService {
                 .where(MEMBER.ID.eq(me.id()))
                 .execute();
         audit.record(me.id(), "member.password-changed", "member", me.id(), null, null);
+    }
+
+    /**
+     * A person's own profile, for their account page. Nobody reads another's here, admins neither:
+     * they edit other accounts on the people page.
+     */
+    @Transactional(readOnly = true)
+    public Profile profileOf(long id) {
+        own(id);
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS, MEMBER.TITLE,
+                        MEMBER.ORGANIZATION_ID, Organizations.name(MEMBER.ORGANIZATION_ID), MEMBER.BIO)
+                .from(MEMBER).where(MEMBER.ID.eq(id))
+                .fetchSingle(r -> new Profile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+
+    /**
+     * The signed-in person changes how others see them, on their own account only. A new name
+     * reaches search (every node indexes what they wrote again, as after an admin's rename) and,
+     * after the commit, this session's principal, so the shell and every service that reads the
+     * signed-in person use it at once; pages read names from the table. Audited.
+     */
+    @Transactional
+    public Profile updateProfile(long id, ProfileDraft draft) {
+        PraxisUser me = own(id);
+        Validation v = new Validation()
+                .required("displayName", draft.getDisplayName(), DISPLAY_NAME_MAX)
+                .maxLength("pronouns", draft.getPronouns(), PRONOUNS_MAX)
+                .maxLength("title", draft.getTitle(), TITLE_MAX)
+                .storable("bio", draft.getBio());
+        String bio = v.hasError("bio") ? null : Validation.clean(draft.getBio());
+        if (bio != null && bio.codePointCount(0, bio.length()) > BIO_MAX) {
+            v.reject("bio", "account.profile.bio.too-long", BIO_MAX, bio.codePointCount(0, bio.length()));
+        }
+        if (draft.getOrganizationId() != null) {
+            v.check(db.fetchExists(DSL.selectOne().where(Organizations.exists(DSL.val(draft.getOrganizationId())))),
+                    "organizationId", "member.organization.unknown");
+        }
+        v.throwIfInvalid();
+        String name = draft.getDisplayName().strip();
+        followRename(id, name);
+        db.update(MEMBER)
+                .set(MEMBER.DISPLAY_NAME, name)
+                .set(MEMBER.PRONOUNS, Validation.clean(draft.getPronouns()))
+                .set(MEMBER.TITLE, Validation.clean(draft.getTitle()))
+                .set(MEMBER.ORGANIZATION_ID, draft.getOrganizationId())
+                .set(MEMBER.BIO, bio)
+                .set(MEMBER.UPDATED_AT, OffsetDateTime.now())
+                .where(MEMBER.ID.eq(id))
+                .execute();
+        audit.record(me.id(), "member.profile-updated", "member", id, null, null);
+        Profile saved = profileOf(id);
+        afterCommit(() -> currentUser.refresh(saved.email(), saved.displayName()));
+        return saved;
+    }
+
+    /** The signed-in person, when the account is theirs; refused otherwise. */
+    private PraxisUser own(long id) {
+        PraxisUser me = currentUser.require();
+        if (me.id() != id) {
+            throw new AccessDeniedException("People edit their own profile only; account " + id + " is not theirs");
+        }
+        return me;
+    }
+
+    /** Before a rename is written: what they wrote is found by their name, so every node indexes it again under the new one. */
+    private void followRename(long id, String newName) {
+        String oldName = db.select(MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(id)).fetchSingle(MEMBER.DISPLAY_NAME);
+        if (!oldName.equals(newName)) {
+            outbox.everythingBy(id);
+        }
     }
 
     /** The columns a draft sets, the same for a new account and an edited one. */

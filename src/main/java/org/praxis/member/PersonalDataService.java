@@ -64,8 +64,8 @@ public class PersonalDataService {
         this.clock = clock;
     }
 
-    record Profile(String name, String email, String pronouns, String title, String organization, String role,
-            OffsetDateTime created, String digest, List<Membership> cohorts) {
+    record Profile(String name, String email, String pronouns, String title, String organization, String bio,
+            String role, OffsetDateTime created, String digest, List<Membership> cohorts) {
     }
 
     record Membership(String cohort, String role, OffsetDateTime joined) {
@@ -103,11 +103,11 @@ public class PersonalDataService {
                 .map(m -> new Membership(m.cohortName(), m.role().name(), m.joinedAt()))
                 .toList();
         return db.select(MEMBER.DISPLAY_NAME, MEMBER.EMAIL, MEMBER.PRONOUNS, MEMBER.TITLE,
-                        Organizations.name(MEMBER.ORGANIZATION_ID), MEMBER.ROLE, MEMBER.CREATED_AT, MEMBER.DIGEST)
+                        Organizations.name(MEMBER.ORGANIZATION_ID), MEMBER.BIO, MEMBER.ROLE, MEMBER.CREATED_AT, MEMBER.DIGEST)
                 .from(MEMBER)
                 .where(MEMBER.ID.eq(memberId))
                 .fetchSingle(r -> new Profile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), cohorts));
+                        r.value7(), r.value8(), r.value9(), cohorts));
     }
 
     /**
@@ -131,6 +131,9 @@ public class PersonalDataService {
             part.erase(memberId, keepContributions);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // a waiting change of address names an address of theirs
+        db.deleteFrom(org.praxis.jooq.Tables.EMAIL_CHANGE).where(org.praxis.jooq.Tables.EMAIL_CHANGE.MEMBER_ID.eq(memberId))
+                .execute();
         db.update(MEMBER)
                 .set(MEMBER.DISPLAY_NAME, messages.text("member.former"))
                 .set(MEMBER.EMAIL, "erased-" + memberId + "@invalid")
@@ -138,6 +141,7 @@ public class PersonalDataService {
                 .set(MEMBER.PASSWORD_HASH, passwordEncoder.encode(Tokens.random()))
                 .setNull(MEMBER.PRONOUNS)
                 .setNull(MEMBER.TITLE)
+                .setNull(MEMBER.BIO)
                 .setNull(MEMBER.ORGANIZATION_ID)
                 .set(MEMBER.ACTIVE, false)
                 .set(MEMBER.PASSWORD_MUST_CHANGE, false)

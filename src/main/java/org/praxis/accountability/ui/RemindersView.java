@@ -8,15 +8,12 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.util.Locale;
 import org.praxis.accountability.CalendarFeedService;
-import org.praxis.accountability.DigestFrequency;
 import org.praxis.accountability.DigestService;
 import org.praxis.base.mail.Mailer;
 import org.praxis.base.ui.MainLayout;
@@ -38,27 +35,7 @@ public class RemindersView extends Main implements HasDynamicTitle {
         setId("reminders-view");
         addClassName("praxis-view");
         add(new H1(getTranslation("reminders.title")));
-        RadioButtonGroup<DigestFrequency> digest = new RadioButtonGroup<>(getTranslation("reminders.digest"));
-        digest.setId("reminders-digest");
-        digest.setItems(DigestFrequency.values());
-        digest.setItemLabelGenerator(f -> getTranslation("reminders.digest." + f.name().toLowerCase(Locale.ROOT)));
-        digest.setValue(digests.frequency());
-        digest.setHelperText(getTranslation("reminders.digest.help"));
-        Paragraph saved = new Paragraph();
-        saved.setId("reminders-digest-saved");
-        saved.getElement().setAttribute("role", "status");
-        digest.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                digests.setFrequency(e.getValue());
-                saved.setText(getTranslation("reminders.digest.saved"));
-            }
-        });
-        add(new H2(getTranslation("reminders.digest.title")), digest, saved);
-        if (!mailer.configured()) {
-            Paragraph off = new Paragraph(getTranslation("reminders.no-mail"));
-            off.addClassName("praxis-muted");
-            add(off);
-        }
+        add(new H2(getTranslation("reminders.digest.title")), new DigestChoice(digests, mailer, "reminders"));
         calendar.setId("reminders-calendar");
         add(calendar);
         renderCalendar(null);

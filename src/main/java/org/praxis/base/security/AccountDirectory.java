@@ -16,7 +16,7 @@ public interface AccountDirectory {
 
     /** A person as others see them; organisation fields are null when unknown. */
     record Person(long id, String displayName, String pronouns, String title, Long organizationId,
-            String organizationName, String county, boolean active) {
+            String organizationName, String county, boolean active, String bio) {
     }
 
     /** The account with this email address (any case), with its password hash, for signing in. */

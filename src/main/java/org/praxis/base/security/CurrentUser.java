@@ -2,7 +2,10 @@ package org.praxis.base.security;
 
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -31,5 +34,28 @@ public class CurrentUser {
             throw new AccessDeniedException("Role " + user.role() + " may not do this");
         }
         return user;
+    }
+
+    /**
+     * The signed-in person changed their own name or email address: from now on this session's
+     * principal says so too (the shell, and services that read the signed-in person), without
+     * signing in again. The session's security context is changed in place, and stored again in
+     * the HTTP session so that a session store that copies attributes sees it.
+     */
+    public void refresh(String email, String displayName) {
+        PraxisUser user = require();
+        SecurityContext context = SecurityContextHolder.getContext();
+        Authentication before = context.getAuthentication();
+        PraxisUser updated = new PraxisUser(user.id(), email, displayName, user.role(), user.isEnabled(), null);
+        AbstractAuthenticationToken after = UsernamePasswordAuthenticationToken.authenticated(updated, null,
+                before.getAuthorities());
+        after.setDetails(before.getDetails());
+        context.setAuthentication(after);
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && session.getSession() != null) {
+            session.getSession().setAttribute(
+                    org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                    context);
+        }
     }
 }

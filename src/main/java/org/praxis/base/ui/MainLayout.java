@@ -38,13 +38,16 @@ public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authenticationContext;
     private final transient DatabaseStatus database;
+    private final transient CurrentUser currentUser;
     private transient DatabaseStatus.Subscription databaseWatch;
     private final Div savingPaused = new Div();
+    private final Span who = new Span();
 
     public MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser,
             java.util.List<NavbarContribution> contributions, DatabaseStatus database) {
         this.authenticationContext = authenticationContext;
         this.database = database;
+        this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header(currentUser, contributions), savingPausedBanner());
         addToDrawer(brand(), new Scroller(navigation()), footer());
@@ -117,12 +120,21 @@ public class MainLayout extends AppLayout {
     }
 
     private Span whoIsSignedIn(PraxisUser user) {
-        Span who = new Span();
         who.setId("signed-in-user");
         who.addClassName("praxis-signed-in");
+        showSignedIn(user);
+        return who;
+    }
+
+    private void showSignedIn(PraxisUser user) {
+        who.removeAll();
         who.add(new Text(getTranslation("layout.signed-in-as", user.displayName(),
                 getTranslation("role." + user.role().name()))));
-        return who;
+    }
+
+    /** The signed-in person changed their name: the top bar says it at once, without a reload. */
+    public void refreshSignedIn() {
+        currentUser.get().ifPresent(this::showSignedIn);
     }
 
     private Button signOut() {

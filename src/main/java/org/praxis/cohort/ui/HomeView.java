@@ -142,6 +142,11 @@ public class HomeView extends Main implements BeforeEnterObserver, HasDynamicTit
                     : getTranslation("home.organization-in-county", p.organizationName(),
                             getTranslation(p.county().messageKey()))));
         }
+        if (p.bio() != null) {
+            Paragraph bio = new Paragraph(p.bio());
+            bio.addClassName("praxis-person-bio");
+            item.add(bio);
+        }
         return item;
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
@@ -18,18 +19,26 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.praxis.base.InvalidInputException;
 import org.praxis.base.i18n.Messages;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.MainLayout;
+import org.praxis.member.EmailChangeService;
 import org.praxis.member.MemberService;
 import org.praxis.member.PersonalDataService;
+import org.praxis.member.Profile;
+import org.praxis.member.ProfileDraft;
+import org.praxis.organization.OrganizationService;
 
 /**
- * The signed-in person's own account: who they are signed in as, changing their password, and
- * downloading everything they wrote.
+ * The signed-in person's own account: how others see them (name, pronouns, title, organisation,
+ * bio), the email address they sign in with (changed through a link mailed to the new one), their
+ * password, how they are notified (each notifying feature adds its {@link NotificationChoice}), and
+ * downloading everything they wrote. Only ever their own: admins edit others on the people page.
  */
 @Route(value = "account", layout = MainLayout.class)
 @PermitAll
@@ -44,29 +53,86 @@ public class AccountView extends Main implements HasDynamicTitle {
     final PasswordField repeated = new PasswordField();
     private final FieldProblems problems = new FieldProblems(this);
     private final Div mustChange = new Div();
+    private final Paragraph signedInAs = new Paragraph();
+    private final ProfileForm profileForm;
 
-    public AccountView(MemberService members, CurrentUser currentUser, PersonalDataService data, Messages messages) {
+    public AccountView(MemberService members, CurrentUser currentUser, PersonalDataService data, Messages messages,
+            OrganizationService organizations, EmailChangeService emailChanges, List<NotificationChoice> notifications) {
         this.members = members;
         this.data = data;
         this.messages = messages;
+        long me = currentUser.require().id();
+        Profile profile = members.profileOf(me);
         setId("account-view");
         addClassName("praxis-view");
         add(new H1(getTranslation("account.title")));
-        add(new Paragraph(getTranslation("account.signed-in-as", currentUser.require().email())));
+        signedInAs.setId("account-signed-in-as");
+        signedInAs.setText(getTranslation("account.signed-in-as", profile.email()));
+        add(signedInAs);
 
         mustChange.setId("must-change-password");
         mustChange.addClassName("praxis-callout");
         mustChange.getElement().setAttribute("role", "status");
         mustChange.setText(getTranslation("account.must-change"));
-        mustChange.setVisible(members.mustChangePassword());
+        boolean passwordFirst = members.mustChangePassword();
+        mustChange.setVisible(passwordFirst);
         add(mustChange);
 
-        add(new H2(getTranslation("account.password.title")));
-        add(passwordForm());
+        // someone with a temporary password is sent here to replace it: that comes first then
+        if (passwordFirst) {
+            addPasswordSection();
+        }
+        add(new H2(getTranslation("account.profile.title")), new Paragraph(getTranslation("account.profile.intro")));
+        profileForm = new ProfileForm(organizations.list());
+        profileForm.edit(profile.draft());
+        profileForm.addSaveListener(e -> saveProfile(me, e.draft()));
+        add(profileForm);
+
+        add(new H2(getTranslation("account.email.title")));
+        add(new EmailSection(emailChanges, profile.email()));
+
+        if (!passwordFirst) {
+            addPasswordSection();
+        }
+
+        Section notices = new Section();
+        notices.setId("account-notifications");
+        notices.add(new H2(getTranslation("account.notifications.title")));
+        notifications.stream().sorted(Comparator.comparingInt(NotificationChoice::order))
+                .forEach(choice -> notices.add(choice.create()));
+        if (!notifications.isEmpty()) {
+            add(notices);
+        }
 
         add(new H2(getTranslation("account.data.title")));
         add(new Paragraph(getTranslation("account.data.text")));
-        add(downloadData(currentUser.require().id()));
+        add(downloadData(me));
+    }
+
+    private void addPasswordSection() {
+        add(new H2(getTranslation("account.password.title")));
+        add(passwordForm());
+    }
+
+    private void saveProfile(long me, ProfileDraft draft) {
+        try {
+            Profile saved = members.updateProfile(me, draft);
+            profileForm.edit(saved.draft());
+            // the top bar names the person: it follows at once
+            MainLayout shell = findAncestor(MainLayout.class);
+            if (shell != null) {
+                shell.refreshSignedIn();
+            }
+            Notification n = Notification.show(getTranslation("account.profile.saved"), 4000,
+                    Notification.Position.BOTTOM_START);
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInputException e) {
+            String unplaced = profileForm.show(e);
+            if (unplaced != null) {
+                Notification.show(unplaced, 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }
     }
 
     /** Everything the person wrote, as a zip made when they ask for it, with the headings in their language. */

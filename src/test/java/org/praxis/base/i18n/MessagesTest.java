@@ -104,7 +104,11 @@ class MessagesTest {
             Map.entry("worksheet.shared-with.", lower(Visibility.values())),
             Map.entry("application.status.", lower(ApplicationStatus.values())),
             Map.entry("apply.authority.", lower(Authority.values())),
-            Map.entry("search.type.", lower(SearchOutbox.Type.values())));
+            Map.entry("search.type.", lower(SearchOutbox.Type.values())),
+            // a valid link offers the change instead of a refusal
+            Map.entry("account.email.link.", Stream.of(org.praxis.member.EmailLink.State.values())
+                    .filter(s -> s != org.praxis.member.EmailLink.State.VALID)
+                    .map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
 
     /**
      * Built keys whose suffixes are not one enum's values (decisions a status may move to, refusal
