@@ -84,11 +84,11 @@ class MemberAccounts implements AccountDirectory {
     public java.util.List<Person> activeAccounts() {
         return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.PRONOUNS, MEMBER.TITLE, MEMBER.ORGANIZATION_ID,
                         Organizations.name(MEMBER.ORGANIZATION_ID), Organizations.county(MEMBER.ORGANIZATION_ID),
-                        MEMBER.ACTIVE)
+                        MEMBER.ACTIVE, MEMBER.BIO)
                 .from(MEMBER).where(MEMBER.ACTIVE.isTrue()).and(MEMBER.ERASED_AT.isNull())
                 .orderBy(MEMBER.DISPLAY_NAME, MEMBER.ID)
                 .fetch(r -> new Person(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
     }
 
     @Override

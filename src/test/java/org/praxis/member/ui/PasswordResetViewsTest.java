@@ -92,7 +92,7 @@ class PasswordResetViewsTest extends KaribuTest {
         return link.group(1);
     }
 
-    private static String location() {
+    private static String openedLocation() {
         return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
                 .filter(i -> i.getInvocation().getExpression().contains("window.open"))
                 .map(i -> String.valueOf(i.getInvocation().getParameters().get(0))).reduce((a, b) -> b).orElse(null);
@@ -133,7 +133,7 @@ class PasswordResetViewsTest extends KaribuTest {
 
         assertThat(SecurityContextHolder.getContext().getAuthentication().getPrincipal())
                 .isInstanceOfSatisfying(PraxisUser.class, u -> assertThat(u.id()).isEqualTo(member.id()));
-        assertThat(location()).isEqualTo(".");
+        assertThat(openedLocation()).isEqualTo(".");
         assertThat(elsewhere.isInvalid()).isTrue();
         assertThat(passwordEncoder.matches(NEW_PASSWORD, data.db().select(MEMBER.PASSWORD_HASH).from(MEMBER)
                 .where(MEMBER.ID.eq(member.id())).fetchSingle(MEMBER.PASSWORD_HASH))).isTrue();
