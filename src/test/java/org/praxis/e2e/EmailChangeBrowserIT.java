@@ -71,15 +71,24 @@ class EmailChangeBrowserIT {
         browser.driver.findElement(By.cssSelector("vaadin-password-field#password input")).sendKeys(TestData.PASSWORD);
         browser.driver.findElement(By.id("sign-in")).click();
 
-        browser.waiting.until(ExpectedConditions.elementToBeClickable(By.id("email-confirm"))).click();
+        browser.waiting.until(ExpectedConditions.elementToBeClickable(By.id("email-confirm")));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/" + link.group(1));
+        browser.screenshot("email-confirm-1280.png");
+        browser.driver.findElement(By.id("email-confirm")).click();
         browser.waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-confirmed-text"), newEmail));
         assertThat(data.db().select(MEMBER.EMAIL).from(MEMBER).where(MEMBER.ID.eq(member.id())).fetchSingle(MEMBER.EMAIL))
                 .isEqualTo(newEmail);
 
+        // a change waiting for its link, as the account page shows it
+        data.signIn(member);
+        changes.request(TestData.unique("again") + "@example.org", TestData.PASSWORD);
+        SecurityContextHolder.clearContext();
+        browser.driver.manage().window().setSize(new Dimension(1280, 2400));
         browser.open("account");
         browser.waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-current"), newEmail));
+        browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("email-pending")));
         browser.screenshot("account-1280.png");
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.driver.manage().window().setSize(new Dimension(390, 3400));
         browser.open("account");
         browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-form")));
         browser.screenshot("account-390.png");

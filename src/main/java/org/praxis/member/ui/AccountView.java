@@ -64,7 +64,7 @@ public class AccountView extends Main implements HasDynamicTitle {
         long me = currentUser.require().id();
         Profile profile = members.profileOf(me);
         setId("account-view");
-        addClassName("praxis-view");
+        addClassNames("praxis-view", "praxis-account");
         add(new H1(getTranslation("account.title")));
         signedInAs.setId("account-signed-in-as");
         signedInAs.setText(getTranslation("account.signed-in-as", profile.email()));
