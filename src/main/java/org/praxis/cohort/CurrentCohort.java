@@ -112,12 +112,8 @@ public class CurrentCohort {
                 .stream().sorted(Comparator.comparing(Choice::closed)).toList();
     }
 
-    /**
-     * True where the cohort {@code COHORT} is closed. Closing cohorts comes with the cohorts'
-     * admin pages (migration V12); until it is merged, no cohort is closed, and this is the one
-     * place to say how a closed one is told.
-     */
+    /** True where the cohort {@code COHORT} is closed: its alumni still switch to it, listed last. */
     private static Condition closed() {
-        return DSL.falseCondition();
+        return COHORT.CLOSED_AT.isNotNull();
     }
 }

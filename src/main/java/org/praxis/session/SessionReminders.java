@@ -118,6 +118,8 @@ public class SessionReminders {
                 OffsetDateTime.class, SESSION.STARTS_AT, Cohorts.timeZone(SESSION.COHORT_ID));
         return SESSION_ATTENDANCE.WILL_JOIN.isTrue()
                 .and(SESSION.CANCELLED_AT.isNull())
+                // a closed cohort meets no more: its alumni are not reminded of what was planned
+                .and(org.praxis.cohort.Cohorts.open(SESSION.COHORT_ID))
                 .and(SESSION.STARTS_AT.gt(now))
                 .and(dayBefore.le(now))
                 .and(CohortAccess.memberOf(SESSION.COHORT_ID, SESSION_ATTENDANCE.MEMBER_ID))

@@ -238,6 +238,7 @@ public class SessionService {
     public void setCancelled(long sessionId, boolean cancelled) {
         long cohortId = cohortOfSession(sessionId);
         PraxisUser me = access.requireFacilitator(cohortId);
+        access.requireOpen(cohortId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int changed = db.update(SESSION)
                 .set(SESSION.CANCELLED_AT, cancelled ? now : null)

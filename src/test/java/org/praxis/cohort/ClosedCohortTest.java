@@ -183,6 +183,7 @@ class ClosedCohortTest extends IntegrationTest {
         byFacilitator.put("publish agreements", () -> agreements.publish(cohort, "We listen first."));
         byFacilitator.put("plan a session", () -> sessions.create(cohort, laterSession()));
         byFacilitator.put("change a session", () -> sessions.update(session, laterSession()));
+        byFacilitator.put("cancel a session", () -> sessions.setCancelled(session, true));
         byFacilitator.put("add a prompt", () -> {
             PromptDraft p = new PromptDraft();
             p.setQuestion("Another question?");

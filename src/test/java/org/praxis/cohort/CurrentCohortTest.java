@@ -45,6 +45,21 @@ class CurrentCohortTest extends IntegrationTest {
     }
 
     @Test
+    void a_closed_cohort_stays_a_choice_for_its_alumni_marked_closed_and_listed_last() {
+        long closed = cohortStarting(LocalDate.of(2026, 6, 1));
+        long open = cohortStarting(LocalDate.of(2025, 1, 15));
+        Person me = data.personIn(closed, Role.MEMBER);
+        data.join(open, me);
+        data.db().update(COHORT).set(COHORT.CLOSED_AT, OffsetDateTime.now()).where(COHORT.ID.eq(closed)).execute();
+        data.signIn(me);
+
+        assertThat(current.choices()).extracting(CurrentCohort.Choice::id, CurrentCohort.Choice::closed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(open, false),
+                        org.assertj.core.groups.Tuple.tuple(closed, true));
+        assertThat(current.choose(closed).closed()).isTrue();
+    }
+
+    @Test
     void a_choice_is_remembered_in_the_database_and_choosing_it_again_writes_nothing() {
         long first = data.cohort();
         long second = data.cohort();

@@ -267,6 +267,19 @@ class SessionRemindersTest extends IntegrationTest {
     }
 
     @Test
+    void the_sessions_of_a_closed_cohort_remind_nobody() {
+        LocalDateTime start = LocalDateTime.of(2031, 9, 17, 10, 0);
+        long id = session("After the cohort closed", start);
+        db.update(org.praxis.jooq.Tables.COHORT).set(org.praxis.jooq.Tables.COHORT.CLOSED_AT, java.time.OffsetDateTime.now())
+                .where(org.praxis.jooq.Tables.COHORT.ID.eq(cohort)).execute();
+
+        node(la(start.minusHours(2))).sendDue();
+
+        assertThat(notices(yes, id)).isZero();
+        assertThat(mails(yesByEmail)).isZero();
+    }
+
+    @Test
     void a_session_moved_after_its_reminder_is_reminded_of_again_once_for_its_new_time() {
         LocalDateTime start = LocalDateTime.of(2031, 10, 8, 10, 0);
         long id = session("Moved", start);

@@ -75,7 +75,7 @@ public class CommitmentsView extends Main implements HasDynamicTitle, com.vaadin
             return;
         }
         CurrentCohort.Choice c = shown.get();
-        List<CohortChoice> cohorts = List.of(new CohortChoice(c.id(), c.name()));
+        List<CohortChoice> cohorts = List.of(new CohortChoice(c.id(), c.name(), c.closed()));
         java.util.function.Supplier<CommitmentForm> newForm = () -> new CommitmentForm(cohorts, null, commitments,
                 sessions, analyses, worksheets, threads, id -> UI.getCurrent().navigate("commitments/" + id));
         HorizontalLayout tools = new HorizontalLayout();

@@ -54,7 +54,7 @@ public class AgreementsView extends Main implements BeforeEnterObserver, HasDyna
         removeAll();
         add(new H1(getTranslation("agreements.title")));
         shown = pages.resolve(event, CohortPages.Need.MEMBER, () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)))
-                .map(c -> new CohortChoice(c.id(), c.name())).orElse(null);
+                .map(c -> new CohortChoice(c.id(), c.name(), c.closed())).orElse(null);
         if (shown != null) {
             add(cohort(shown));
         }

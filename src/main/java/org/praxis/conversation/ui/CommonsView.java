@@ -59,7 +59,7 @@ public class CommonsView extends Main implements BeforeEnterObserver, HasDynamic
         add(new H1(getTranslation("commons.title")));
         add(new Paragraph(getTranslation("commons.intro")));
         pages.resolve(event, CohortPages.Need.MEMBER, () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)))
-                .ifPresent(c -> add(cohortThreads(new CohortChoice(c.id(), c.name()), false)));
+                .ifPresent(c -> add(cohortThreads(new CohortChoice(c.id(), c.name(), c.closed()), false)));
     }
 
     private Div cohortThreads(CohortChoice cohort, boolean named) {

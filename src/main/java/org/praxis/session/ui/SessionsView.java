@@ -59,7 +59,7 @@ public class SessionsView extends Main implements BeforeEnterObserver, HasDynami
         removeAll();
         add(new H1(getTranslation("sessions.title")));
         pages.resolve(event, CohortPages.Need.MEMBER, () -> add(CohortPages.noCohort(this, CohortPages.Need.MEMBER)))
-                .ifPresent(cohort -> add(cohortSessions(new CohortChoice(cohort.id(), cohort.name()), false)));
+                .ifPresent(cohort -> add(cohortSessions(new CohortChoice(cohort.id(), cohort.name(), cohort.closed()), false)));
     }
 
     private Div cohortSessions(CohortChoice cohort, boolean named) {
