@@ -17,7 +17,11 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class TestSmtp implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final int PORT = freePort();
+    /**
+     * A child JVM started by a test (a whole Praxis for a journey) is told the parent's port with
+     * {@code -Dpraxis.test.smtp-port}, so its mail reaches the parent's GreenMail.
+     */
+    public static final int PORT = Integer.getInteger("praxis.test.smtp-port", freePort());
     public static final ServerSetup SETUP = new ServerSetup(PORT, "localhost", ServerSetup.PROTOCOL_SMTP);
 
     private static int freePort() {
