@@ -361,7 +361,7 @@ class IndexRecoveryTest extends IntegrationTest {
         firstIndexer.catchUp();
         assertThat(count(first, word)).isEqualTo(1);
         dies(first);
-        IndexDamage.overwrite16Bytes(folder, stored, IndexDamage.Where.IN_TEXT);
+        IndexDamage.overwrite(folder, stored, IndexDamage.Where.IN_TEXT);
 
         SearchIndex reopened = new SearchIndex(properties);
         try {
@@ -421,7 +421,7 @@ class IndexRecoveryTest extends IntegrationTest {
 
     /**
      * A post indexed on its own (after the index was built, so in a segment of its own), a search
-     * that finds it, then 16 bytes of the index overwritten {@code where}: the next search meets
+     * that finds it, then the index damaged {@code where}: the next search meets
      * the damage.
      */
     private void aSearchMeetsDamage(IndexDamage.Where where) throws Exception {
@@ -437,7 +437,7 @@ class IndexRecoveryTest extends IntegrationTest {
             assertThat(searching.search(SearchQuery.of(word)).hits()).extracting(SearchHit::id).containsExactly(id);
             int before = index.generation();
 
-            IndexDamage.overwrite16Bytes(folder, stored, where);
+            IndexDamage.overwrite(folder, stored, where);
             SearchResults answer = searching.search(SearchQuery.of(word));
 
             assertThat(answer.rebuilding()).as("the reader is told").isTrue();
