@@ -97,6 +97,7 @@ public class AnalysisService {
         long id = db.insertInto(ANALYSIS)
                 .set(ANALYSIS.COHORT_ID, cohortId)
                 .set(ANALYSIS.CREATED_BY, me.id())
+                .set(ANALYSIS.CREATED_AT, OffsetDateTime.now(clock))
                 .set(values(draft))
                 .returning(ANALYSIS.ID).fetchOne(ANALYSIS.ID);
         db.insertInto(ANALYSIS_AUTHOR).set(ANALYSIS_AUTHOR.ANALYSIS_ID, id).set(ANALYSIS_AUTHOR.MEMBER_ID, me.id()).execute();
@@ -286,6 +287,7 @@ public class AnalysisService {
                 .set(ANALYSIS_COMMENT.AUTHOR_ID, me.id())
                 .set(ANALYSIS_COMMENT.BODY_MARKDOWN, body.strip())
                 .set(ANALYSIS_COMMENT.BODY_HTML, markdown.toSafeHtml(body.strip()))
+                .set(ANALYSIS_COMMENT.CREATED_AT, OffsetDateTime.now(clock))
                 .returning(ANALYSIS_COMMENT.ID).fetchOne(ANALYSIS_COMMENT.ID);
     }
 
@@ -588,6 +590,7 @@ public class AnalysisService {
                 .set(ANALYSIS_VERSION.TITLE, r.value1())
                 .set(ANALYSIS_VERSION.SECTIONS, r.value2())
                 .set(ANALYSIS_VERSION.SAVED_BY, savedBy)
+                .set(ANALYSIS_VERSION.SAVED_AT, OffsetDateTime.now(clock))
                 .execute();
     }
 

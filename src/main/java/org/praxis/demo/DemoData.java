@@ -1,6 +1,7 @@
 package org.praxis.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.praxis.analysis.Dimension;
 import org.praxis.analysis.LibraryFilter;
 import org.praxis.analysis.PolicyArea;
 import org.praxis.analysis.Section;
+import org.praxis.base.ShiftableClock;
 import org.praxis.base.db.DatabaseProperties;
 import org.praxis.base.security.AccountDirectory;
 import org.praxis.base.security.Role;
@@ -219,6 +221,14 @@ public class DemoData implements ApplicationRunner {
                 .map(CohortChoice::id).findFirst());
     }
 
+    /**
+     * Runs {@code work} as if {@code days} ago, so the seeded story reads as days old (an analysis
+     * shared three days ago, a peer's comment the next day), where the clock can be shifted.
+     */
+    private <T> T daysAgo(int days, Supplier<T> work) {
+        return clock instanceof ShiftableClock shiftable ? shiftable.earlier(Duration.ofDays(days), work) : work.get();
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
     }
@@ -388,7 +398,7 @@ public class DemoData implements ApplicationRunner {
             String title = "Three documents for the sliding-fee scale";
             Set<Dimension> dimensions = Set.of(Dimension.INCOME_CLASS, Dimension.GEOGRAPHY, Dimension.LANGUAGE);
             List<String> tags = List.of("sliding fee", "documents");
-            long id = as(AISHA, () -> {
+            long id = daysAgo(3, () -> as(AISHA, () -> {
                 Long org = s.organizations().list().stream()
                         .filter(o -> o.name().equals("Bellingham Community Health Center")).map(Organization::id)
                         .findFirst().orElse(null);
@@ -396,14 +406,15 @@ public class DemoData implements ApplicationRunner {
                         new AnalysisDraft(title, org, PolicyArea.ELIGIBILITY, dimensions, tags, first, Set.of()));
                 s.analyses().share(made);
                 return made;
-            });
-            run(LEAH, () -> s.analyses().comment(id, Section.CHANGES,
-                    "At our clinic proof of address kept out more people than pay stubs did. Would you drop it too?"));
-            run(AISHA, () -> {
+            }));
+            daysAgo(2, () -> as(LEAH, () -> s.analyses().comment(id, Section.CHANGES,
+                    "At our clinic proof of address kept out more people than pay stubs did. Would you drop it too?")));
+            daysAgo(1, () -> as(AISHA, () -> {
                 var shared = s.analyses().read(id);
                 s.analyses().save(id, shared.lockVersion(), new AnalysisDraft(title, shared.organizationId(),
                         PolicyArea.ELIGIBILITY, dimensions, tags, sections, Set.of()));
-            });
+                return id;
+            }));
             return true;
         });
     }
@@ -421,7 +432,7 @@ public class DemoData implements ApplicationRunner {
                 return false;
             }
             long cohortId = cohort.get();
-            Long policyAssignment = as(MARISOL, () -> {
+            Long policyAssignment = daysAgo(2, () -> as(MARISOL, () -> {
                 long policy;
                 long afterAction;
                 try {
@@ -438,7 +449,7 @@ public class DemoData implements ApplicationRunner {
                         due.plusWeeks(6));
                 s.worksheets().assign(afterAction, cohortId, null, null, null);
                 return id;
-            });
+            }));
             if (policyAssignment == null) {
                 return false;
             }
@@ -457,7 +468,7 @@ public class DemoData implements ApplicationRunner {
             aishas.put("barriers", Answer.choices(List.of("Financial", "Managerial")));
             aishas.put("first-change", Answer.text("Accept a signed self-declaration of income."));
             aishas.put("measure", Answer.text("Completion of the scale by language, every quarter, reported to the board."));
-            run(AISHA, () -> {
+            daysAgo(1, () -> as(AISHA, () -> {
                 long response = s.worksheets().start(policyAssignment);
                 aishas.forEach((key, answer) -> s.worksheets().saveAnswer(response, key, answer));
                 s.worksheets().saveStep(response, 5);
@@ -465,7 +476,8 @@ public class DemoData implements ApplicationRunner {
                 s.worksheets().setVisibility(response, Visibility.FACILITATORS);
                 s.analyses().library(cohortId, LibraryFilter.all()).stream().findFirst().map(AnalysisSummary::id)
                         .ifPresent(analysis -> s.worksheets().linkAnalysis(response, analysis));
-            });
+                return response;
+            }));
             run(LEAH, () -> {
                 long response = s.worksheets().start(policyAssignment);
                 s.worksheets().saveAnswer(response, "policy", Answer.text("After-hours intake line"));

@@ -120,6 +120,7 @@ public class WorksheetService {
                 .set(WORKSHEET_ASSIGNMENT.DUE_ON, dueOn)
                 .set(WORKSHEET_ASSIGNMENT.REVIEW_ON, reviewOn)
                 .set(WORKSHEET_ASSIGNMENT.CREATED_BY, me.id())
+                .set(WORKSHEET_ASSIGNMENT.CREATED_AT, OffsetDateTime.now(clock))
                 .returning(WORKSHEET_ASSIGNMENT.ID).fetchOne(WORKSHEET_ASSIGNMENT.ID);
         String title = json.definition(db.select(WORKSHEET_TEMPLATE_VERSION.DEFINITION).from(WORKSHEET_TEMPLATE_VERSION)
                 .where(WORKSHEET_TEMPLATE_VERSION.ID.eq(latestVersion(templateId)))
@@ -219,6 +220,7 @@ public class WorksheetService {
                 .set(WORKSHEET_RESPONSE.MEMBER_ID, me.id())
                 .set(WORKSHEET_RESPONSE.ROUND, 1)
                 .set(WORKSHEET_RESPONSE.TEMPLATE_VERSION_ID, latestVersion(a.templateId()))
+                .set(WORKSHEET_RESPONSE.STARTED_AT, OffsetDateTime.now(clock))
                 .onConflictDoNothing()
                 .returning(WORKSHEET_RESPONSE.ID).fetchOptional().map(r -> r.getId())
                 // a second tab started it a moment ago

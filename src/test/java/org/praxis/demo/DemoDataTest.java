@@ -189,6 +189,19 @@ class DemoDataTest extends IntegrationTest {
                 org.praxis.jooq.Tables.ANALYSIS_VERSION.ANALYSIS_ID.eq(id))).isEqualTo(2);
         assertThat(data.db().fetchCount(org.praxis.jooq.Tables.ANALYSIS_COMMENT,
                 org.praxis.jooq.Tables.ANALYSIS_COMMENT.ANALYSIS_ID.eq(id))).isEqualTo(1);
+        // the story reads as days old: shared three days ago, the comment the day after, revised yesterday
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        java.time.OffsetDateTime shared = data.db().select(analysis.SHARED_AT).from(analysis).where(analysis.ID.eq(id))
+                .fetchSingle(analysis.SHARED_AT);
+        java.time.OffsetDateTime commented = data.db().select(org.praxis.jooq.Tables.ANALYSIS_COMMENT.CREATED_AT)
+                .from(org.praxis.jooq.Tables.ANALYSIS_COMMENT).where(org.praxis.jooq.Tables.ANALYSIS_COMMENT.ANALYSIS_ID.eq(id))
+                .fetchSingle(org.praxis.jooq.Tables.ANALYSIS_COMMENT.CREATED_AT);
+        var versions = org.praxis.jooq.Tables.ANALYSIS_VERSION;
+        java.time.OffsetDateTime revised = data.db().select(org.jooq.impl.DSL.max(versions.SAVED_AT)).from(versions)
+                .where(versions.ANALYSIS_ID.eq(id)).fetchSingle().value1();
+        assertThat(shared).isBetween(now.minusDays(3).minusHours(1), now.minusDays(3).plusHours(1));
+        assertThat(commented).isBetween(now.minusDays(2).minusHours(1), now.minusDays(2).plusHours(1));
+        assertThat(revised).isBetween(now.minusDays(1).minusHours(1), now.minusDays(1).plusHours(1));
         var outbox = org.praxis.jooq.Tables.SEARCH_OUTBOX;
         assertThat(data.db().fetchCount(outbox, outbox.ENTITY_TYPE.eq("ANALYSIS").and(outbox.ENTITY_ID.eq(id)))).isPositive();
         assertThat(demo.seedLibrary()).isFalse();
