@@ -188,6 +188,13 @@ public class CohortAccess {
                 .and(COHORT_MEMBERSHIP.MEMBER_ID.in(distinct))) == distinct.size();
     }
 
+    /** Whether the cohort's facilitators let members open threads in its commons. */
+    @Transactional(readOnly = true)
+    public boolean membersOpenThreads(long cohortId) {
+        return Boolean.TRUE.equals(db.select(COHORT.MEMBERS_OPEN_THREADS).from(COHORT).where(COHORT.ID.eq(cohortId))
+                .fetchOne(COHORT.MEMBERS_OPEN_THREADS));
+    }
+
     /** The cohort's time zone, in which its sessions are planned and shown. */
     @Transactional(readOnly = true)
     public ZoneId zoneOf(long cohortId) {

@@ -5,11 +5,12 @@ import java.time.OffsetDateTime;
 
 /**
  * A cohort as the people who run it see it. {@code mayEditAll} is true for admins, who change
- * everything; a facilitator of the cohort changes only its description and dates.
+ * everything; a facilitator of the cohort changes only its description, dates and whether members
+ * open threads in its commons ({@code membersOpenThreads}).
  */
 public record CohortDetails(long id, String name, String description, int capacity, LocalDate startsOn,
         LocalDate endsOn, String timeZone, boolean applicationsOpen, OffsetDateTime closedAt, int facilitatorCount,
-        int memberCount, boolean mayEditAll) {
+        int memberCount, boolean mayEditAll, boolean membersOpenThreads) {
 
     public boolean closed() {
         return closedAt != null;
@@ -25,6 +26,7 @@ public record CohortDetails(long id, String name, String description, int capaci
         d.setEndsOn(endsOn);
         d.setTimeZone(timeZone);
         d.setApplicationsOpen(applicationsOpen);
+        d.setMembersOpenThreads(membersOpenThreads);
         return d;
     }
 }

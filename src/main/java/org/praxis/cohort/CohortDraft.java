@@ -12,6 +12,7 @@ public class CohortDraft {
     private LocalDate endsOn;
     private String timeZone = Cohorts.DEFAULT_ZONE;
     private boolean applicationsOpen;
+    private boolean membersOpenThreads;
 
     public String getName() {
         return name;
@@ -67,5 +68,14 @@ public class CohortDraft {
 
     public void setApplicationsOpen(boolean applicationsOpen) {
         this.applicationsOpen = applicationsOpen;
+    }
+
+    /** Whether members, not only facilitators, may open threads in the cohort's commons. */
+    public boolean isMembersOpenThreads() {
+        return membersOpenThreads;
+    }
+
+    public void setMembersOpenThreads(boolean membersOpenThreads) {
+        this.membersOpenThreads = membersOpenThreads;
     }
 }

@@ -127,6 +127,7 @@ public class CohortService {
                     .set(COHORT.STARTS_ON, draft.getStartsOn()).set(COHORT.ENDS_ON, draft.getEndsOn())
                     .set(COHORT.TIME_ZONE, draft.getTimeZone())
                     .set(COHORT.APPLICATIONS_OPEN, draft.isApplicationsOpen())
+                    .set(COHORT.MEMBERS_OPEN_THREADS, draft.isMembersOpenThreads())
                     .returning(COHORT.ID).fetchOne(COHORT.ID);
         } catch (DataIntegrityViolationException e) {
             throw nameTakenOr(e);
@@ -137,7 +138,7 @@ public class CohortService {
 
     /**
      * Changes a cohort. Admins change everything; a facilitator of the cohort changes only its
-     * description and dates, and is refused a draft that changes anything else. Members, and
+     * description, dates and whether members open threads in its commons, and is refused a draft that changes anything else. Members, and
      * facilitators of other cohorts, are refused. A closed cohort is changed by admins only.
      */
     @Transactional
@@ -161,11 +162,16 @@ public class CohortService {
                     .set(COHORT.STARTS_ON, draft.getStartsOn()).set(COHORT.ENDS_ON, draft.getEndsOn())
                     .set(COHORT.TIME_ZONE, draft.getTimeZone())
                     .set(COHORT.APPLICATIONS_OPEN, draft.isApplicationsOpen())
+                    .set(COHORT.MEMBERS_OPEN_THREADS, draft.isMembersOpenThreads())
                     .where(COHORT.ID.eq(cohortId)).execute();
         } catch (DataIntegrityViolationException e) {
             throw nameTakenOr(e);
         }
         audit.record(me.id(), "cohort.updated", "cohort", cohortId, null, null);
+        if (draft.isMembersOpenThreads() != stored.membersOpenThreads()) {
+            audit.record(me.id(), draft.isMembersOpenThreads() ? "cohort.members-open-threads" : "cohort.facilitators-open-threads",
+                    "cohort", cohortId, null, null);
+        }
     }
 
     /** A cohort for the people who run it: admins, and the cohort's facilitators; everyone else is refused. */
@@ -181,10 +187,11 @@ public class CohortService {
         var members = DSL.field(DSL.selectCount().from(COHORT_MEMBERSHIP)
                 .where(COHORT_MEMBERSHIP.COHORT_ID.eq(COHORT.ID)).and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.MEMBER.name())));
         return db.select(COHORT.ID, COHORT.NAME, COHORT.DESCRIPTION, COHORT.CAPACITY, COHORT.STARTS_ON, COHORT.ENDS_ON,
-                        COHORT.TIME_ZONE, COHORT.APPLICATIONS_OPEN, COHORT.CLOSED_AT, facilitators, members)
+                        COHORT.TIME_ZONE, COHORT.APPLICATIONS_OPEN, COHORT.CLOSED_AT, facilitators, members,
+                        COHORT.MEMBERS_OPEN_THREADS)
                 .from(COHORT).where(COHORT.ID.eq(cohortId))
                 .fetchOptional(r -> new CohortDetails(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), admin))
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), admin, r.value12()))
                 .orElseThrow(() -> new AccessDeniedException("No cohort " + cohortId));
     }
 
@@ -197,11 +204,12 @@ public class CohortService {
         var members = DSL.field(DSL.selectCount().from(COHORT_MEMBERSHIP)
                 .where(COHORT_MEMBERSHIP.COHORT_ID.eq(COHORT.ID)).and(COHORT_MEMBERSHIP.ROLE.eq(CohortRole.MEMBER.name())));
         return db.select(COHORT.ID, COHORT.NAME, COHORT.DESCRIPTION, COHORT.CAPACITY, COHORT.STARTS_ON, COHORT.ENDS_ON,
-                        COHORT.TIME_ZONE, COHORT.APPLICATIONS_OPEN, COHORT.CLOSED_AT, facilitators, members)
+                        COHORT.TIME_ZONE, COHORT.APPLICATIONS_OPEN, COHORT.CLOSED_AT, facilitators, members,
+                        COHORT.MEMBERS_OPEN_THREADS)
                 .from(COHORT)
                 .orderBy(COHORT.CLOSED_AT.isNotNull(), COHORT.STARTS_ON.desc().nullsFirst(), COHORT.NAME)
                 .fetch(r -> new CohortDetails(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), true));
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), true, r.value12()));
     }
 
     /**

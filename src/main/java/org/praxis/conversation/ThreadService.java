@@ -228,10 +228,16 @@ public class ThreadService {
         return out;
     }
 
-    /** A facilitator opens a free-standing thread in the cohort's commons. */
+    /**
+     * A facilitator opens a free-standing thread in the cohort's commons; so may a member when the
+     * cohort's facilitators allow it ({@link CohortAccess#membersOpenThreads(long)}).
+     */
     @Transactional
     public long openThread(long cohortId, String title, String contentNote, boolean namesHideable) {
-        PraxisUser me = access.requireFacilitator(cohortId);
+        if (!mayOpenThread(cohortId)) {
+            throw new AccessDeniedException("Members may not open threads in cohort " + cohortId);
+        }
+        PraxisUser me = currentUser.require();
         access.requireOpen(cohortId);
         new Validation()
                 .required("title", title, TITLE_MAX)
@@ -247,6 +253,12 @@ public class ThreadService {
         outbox.upsert(SearchOutbox.Type.THREAD, id);
         audit.record(me.id(), "thread.opened", "thread", id, null, null);
         return id;
+    }
+
+    /** Whether the signed-in person may open a thread in the cohort's commons; refuses anyone outside it. */
+    @Transactional(readOnly = true)
+    public boolean mayOpenThread(long cohortId) {
+        return access.requireMember(cohortId) == CohortRole.FACILITATOR || access.membersOpenThreads(cohortId);
     }
 
     /**

@@ -151,6 +151,16 @@ public class MemberService {
     }
 
     /**
+     * The active admins, for a feature that must tell them something (a report about a
+     * facilitator). No rights are checked; only ids leave.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> activeAdmins() {
+        return db.select(MEMBER.ID).from(MEMBER).where(MEMBER.ROLE.eq(Role.ADMIN.name())).and(MEMBER.ACTIVE.isTrue())
+                .orderBy(MEMBER.ID).fetch(MEMBER.ID);
+    }
+
+    /**
      * The account with this email address (any case), for the joining feature: whether an
      * applicant is already a member, or an invitee already has an account. No rights are checked;
      * only the id leaves.

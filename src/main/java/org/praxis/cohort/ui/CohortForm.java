@@ -26,6 +26,7 @@ class CohortForm extends FormLayout {
     final DatePicker endsOn = new DatePicker();
     final ComboBox<String> timeZone = new ComboBox<>();
     final Checkbox applicationsOpen = new Checkbox();
+    final Checkbox membersOpenThreads = new Checkbox();
     private final FieldProblems problems = new FieldProblems(this);
 
     CohortForm() {
@@ -53,9 +54,11 @@ class CohortForm extends FormLayout {
         timeZone.setRequiredIndicatorVisible(true);
         applicationsOpen.setLabel(getTranslation("cohort-form.applications-open"));
         applicationsOpen.setId("cohort-applications-open");
+        membersOpenThreads.setLabel(getTranslation("cohort-form.members-open-threads"));
+        membersOpenThreads.setId("cohort-members-open-threads");
         problems.bind("name", name).bind("description", description).bind("capacity", capacity)
                 .bind("startsOn", startsOn).bind("endsOn", endsOn).bind("timeZone", timeZone);
-        add(name, capacity, startsOn, endsOn, timeZone, applicationsOpen, description);
+        add(name, capacity, startsOn, endsOn, timeZone, applicationsOpen, membersOpenThreads, description);
         setColspan(description, 2);
         setColspan(name, 2);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
@@ -69,6 +72,7 @@ class CohortForm extends FormLayout {
         endsOn.setValue(d.getEndsOn());
         timeZone.setValue(d.getTimeZone());
         applicationsOpen.setValue(d.isApplicationsOpen());
+        membersOpenThreads.setValue(d.isMembersOpenThreads());
     }
 
     /** What the fields hold now. */
@@ -81,10 +85,11 @@ class CohortForm extends FormLayout {
         d.setEndsOn(endsOn.getValue());
         d.setTimeZone(timeZone.getValue());
         d.setApplicationsOpen(applicationsOpen.getValue());
+        d.setMembersOpenThreads(membersOpenThreads.getValue());
         return d;
     }
 
-    /** Only the description and the dates may change (a facilitator's view). */
+    /** Only the description, the dates and who opens commons threads may change (a facilitator's view). */
     void limitToDescriptionAndDates() {
         name.setReadOnly(true);
         capacity.setReadOnly(true);
@@ -98,6 +103,7 @@ class CohortForm extends FormLayout {
         description.setReadOnly(true);
         startsOn.setReadOnly(true);
         endsOn.setReadOnly(true);
+        membersOpenThreads.setReadOnly(true);
     }
 
     void clearProblems() {

@@ -29,7 +29,6 @@ import org.praxis.base.ui.FieldProblems;
 import org.praxis.base.ui.MainLayout;
 import org.praxis.cohort.CohortAccess;
 import org.praxis.cohort.CohortChoice;
-import org.praxis.cohort.CohortRole;
 import org.praxis.cohort.ui.CohortPages;
 import org.praxis.conversation.ThreadService;
 import org.praxis.conversation.ThreadSummary;
@@ -68,7 +67,7 @@ public class CommonsView extends Main implements BeforeEnterObserver, HasDynamic
             section.add(new Paragraph(cohort.name()));
         }
         org.praxis.cohort.ui.ClosedCohortNotice.of(this, access, cohort.id()).ifPresent(section::add);
-        if (!cohort.closed() && access.requireMember(cohort.id()) == CohortRole.FACILITATOR) {
+        if (!cohort.closed() && threads.mayOpenThread(cohort.id())) {
             Button open = new Button(getTranslation("commons.open-thread"), VaadinIcon.PLUS.create(),
                     click -> openThread(cohort.id()));
             open.setId("open-thread-" + cohort.id());

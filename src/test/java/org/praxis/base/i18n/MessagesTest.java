@@ -105,6 +105,7 @@ class MessagesTest {
             Map.entry("application.status.", lower(ApplicationStatus.values())),
             Map.entry("apply.authority.", lower(Authority.values())),
             Map.entry("search.type.", lower(SearchOutbox.Type.values())),
+            Map.entry("reports.action.", lower(org.praxis.conversation.ReportAction.values())),
             // a valid link offers the change instead of a refusal
             Map.entry("account.email.link.", Stream.of(org.praxis.member.EmailLink.State.values())
                     .filter(s -> s != org.praxis.member.EmailLink.State.VALID)
