@@ -51,7 +51,7 @@ public class CommitmentService {
     public static final int DONE_WHEN_MAX = 1_000;
     public static final int INVOLVED_MAX = 500;
     public static final int NOTE_MAX = 2_000;
-    public static final String HELP_OFFERED = "HELP_OFFERED";
+    public static final String HELP_OFFERED = org.praxis.notification.NotificationKind.HELP_OFFERED.code();
 
     private final DSLContext db;
     private final CohortAccess access;

@@ -26,6 +26,7 @@ import org.praxis.cohort.Cohorts;
 import org.praxis.conversation.ThreadNews;
 import org.praxis.member.MemberService;
 import org.praxis.member.Members;
+import org.praxis.notification.NotificationItem;
 import org.praxis.notification.NotificationService;
 import org.praxis.session.SessionService;
 import org.slf4j.Logger;
@@ -172,10 +173,12 @@ public class DigestService {
         // threads they started or posted in; replies by others they may read (facilitators-only ones for facilitators)
         List<String> replies = threads.repliesFor(memberId, since, 20).stream()
                 .map(r -> messages.text("digest.reply", r.threadTitle(), r.count())).toList();
-        List<Long> mentionedIn = notifications.mentionThreadsSince(memberId, since);
-        Map<Long, String> readable = threads.titlesReadableBy(memberId, mentionedIn);
-        List<String> mentions = mentionedIn.stream().filter(readable::containsKey).limit(20)
-                .map(thread -> messages.text("digest.mention", readable.get(thread))).toList();
+        // the notices they chose to get in their digest (mentions by default), as they may read them now
+        List<NotificationItem> chosen = notifications.digestSince(memberId, since, 40);
+        List<String> mentions = chosen.stream().filter(n -> NotificationService.MENTION.equals(n.kind())).limit(20)
+                .map(n -> messages.text("digest.mention", n.threadTitle())).toList();
+        List<String> notices = chosen.stream().filter(n -> !NotificationService.MENTION.equals(n.kind())).limit(20)
+                .map(notifications::text).toList();
         LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
         List<String> checkIns = db.select(COMMITMENT.WHAT, COMMITMENT.NEXT_CHECK_IN).from(COMMITMENT)
                 .where(COMMITMENT.MEMBER_ID.eq(memberId)).and(COMMITMENT.STATUS.ne(CommitmentStatus.DONE.name()))
@@ -187,13 +190,14 @@ public class DigestService {
         List<String> sessions = this.sessions.startingBetween(memberId, now, now.plusDays(8)).stream()
                 .map(e -> messages.text("digest.session", e.title(), when.format(e.startsAt().atZoneSameInstant(zone))))
                 .toList();
-        return new Digest(replies, mentions, checkIns, analyses, sessions);
+        return new Digest(replies, mentions, notices, checkIns, analyses, sessions);
     }
 
     private String text(String name, Digest d, String unsubscribe) {
         StringBuilder out = new StringBuilder(messages.text("digest.greeting", name)).append("\n\n");
         section(out, "digest.section.replies", d.replies());
         section(out, "digest.section.mentions", d.mentions());
+        section(out, "digest.section.notices", d.notices());
         section(out, "digest.section.check-ins", d.checkInsDue());
         section(out, "digest.section.analyses", d.analyses());
         section(out, "digest.section.sessions", d.sessions());

@@ -36,6 +36,8 @@ import org.praxis.cohort.CohortRole;
 import org.praxis.conversation.ThreadService;
 import org.praxis.conversation.Threads;
 import org.praxis.member.Members;
+import org.praxis.notification.NotificationKind;
+import org.praxis.notification.NotificationService;
 import org.praxis.organization.Organizations;
 import org.praxis.search.SearchOutbox;
 import org.praxis.session.SessionService;
@@ -70,9 +72,12 @@ public class AnalysisService {
     private final ObjectMapper json;
     private final Clock clock;
     private final SessionService sessions;
+    private final NotificationService notifications;
 
     AnalysisService(DSLContext db, CohortAccess access, CurrentUser currentUser, Markdown markdown, SearchOutbox outbox,
-            ThreadService threads, AuditService audit, ObjectMapper json, Clock clock, SessionService sessions) {
+            ThreadService threads, AuditService audit, ObjectMapper json, Clock clock, SessionService sessions,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.sessions = sessions;
         this.db = db;
         this.access = access;
@@ -280,7 +285,7 @@ public class AnalysisService {
         access.requireOpen(row.cohortId);
         new Validation().required("comment", body, COMMENT_MAX).throwIfInvalid();
         int current = versionCount(id);
-        return db.insertInto(ANALYSIS_COMMENT)
+        long comment = db.insertInto(ANALYSIS_COMMENT)
                 .set(ANALYSIS_COMMENT.ANALYSIS_ID, id)
                 .set(ANALYSIS_COMMENT.VERSION_NUMBER, current)
                 .set(ANALYSIS_COMMENT.SECTION, section.key())
@@ -289,6 +294,18 @@ public class AnalysisService {
                 .set(ANALYSIS_COMMENT.BODY_HTML, markdown.toSafeHtml(body.strip()))
                 .set(ANALYSIS_COMMENT.CREATED_AT, OffsetDateTime.now(clock))
                 .returning(ANALYSIS_COMMENT.ID).fetchOne(ANALYSIS_COMMENT.ID);
+        notifyAuthors(id, comment, me);
+        return comment;
+    }
+
+    /** Its authors (but the one who wrote the comment) hear of a comment, which their notice opens. */
+    private void notifyAuthors(long id, long comment, PraxisUser me) {
+        String title = db.select(ANALYSIS.TITLE).from(ANALYSIS).where(ANALYSIS.ID.eq(id)).fetchSingle(ANALYSIS.TITLE);
+        db.select(ANALYSIS_AUTHOR.MEMBER_ID).from(ANALYSIS_AUTHOR).where(ANALYSIS_AUTHOR.ANALYSIS_ID.eq(id))
+                .and(ANALYSIS_AUTHOR.MEMBER_ID.ne(me.id())).and(Members.active(ANALYSIS_AUTHOR.MEMBER_ID))
+                .fetch(ANALYSIS_AUTHOR.MEMBER_ID)
+                .forEach(author -> notifications.notify(author, NotificationKind.ANALYSIS_COMMENT,
+                        "analyses/" + id + "?comment=" + comment, title, me.id()));
     }
 
     // ---- reading

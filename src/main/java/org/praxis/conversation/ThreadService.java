@@ -68,11 +68,13 @@ public class ThreadService {
     private final RateLimiter limits;
     private final ThreadOrigins origins;
     private final MemberService members;
+    private final ThreadFollowService follows;
 
     ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
             Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock,
             ThreadEvents events, org.praxis.notification.NotificationService notifications, RateLimiter limits,
-            ThreadOrigins origins, MemberService members) {
+            ThreadOrigins origins, MemberService members, ThreadFollowService follows) {
+        this.follows = follows;
         this.origins = origins;
         this.members = members;
         this.limits = limits;
@@ -444,6 +446,7 @@ public class ThreadService {
                 .and(POST_DRAFT.PARENT_KEY.eq(parentId == null ? 0L : parentId)).execute();
         outbox.upsert(SearchOutbox.Type.POST, id);
         notifyMentioned(thread, me, id, body, facilitatorsOnly, hideName);
+        notifyReplied(thread, me, id, hideName);
         events.publishAfterCommit(new ThreadEvents.NewPost(threadId, id, me.id(), facilitatorsOnly));
         return id;
     }
@@ -479,6 +482,15 @@ public class ThreadService {
         if (!recipients.isEmpty()) {
             notifications.mentioned(recipients, hideName ? null : me.id(), thread.id(), postId);
         }
+    }
+
+    /**
+     * The writer follows the thread; the author of the post answered and the thread's followers
+     * hear of the reply, by {@link ThreadFollowService}'s rules (after the mentions, so that a
+     * mentioned person is told once).
+     */
+    private void notifyReplied(ThreadHeader thread, PraxisUser me, long postId, boolean hideName) {
+        follows.posted(thread.id(), me.id(), postId, hideName);
     }
 
     static boolean mentions(String body, String displayName) {

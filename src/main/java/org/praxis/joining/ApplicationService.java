@@ -69,7 +69,7 @@ public class ApplicationService {
     public static final int SELF_MAX = 200;
     public static final int LIVED_MAX = 2_000;
     public static final int NOTE_MAX = 2_000;
-    public static final String NEW_APPLICATION = "NEW_APPLICATION";
+    public static final String NEW_APPLICATION = org.praxis.notification.NotificationKind.NEW_APPLICATION.code();
 
     private final DSLContext db;
     private final CohortAccess access;

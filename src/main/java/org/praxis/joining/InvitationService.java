@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitationService {
 
-    public static final String LINK_REQUESTED = "INVITATION_REQUESTED";
+    public static final String LINK_REQUESTED = org.praxis.notification.NotificationKind.INVITATION_REQUESTED.code();
 
     private final DSLContext db;
     private final ApplicationService applications;

@@ -3,7 +3,7 @@
  * mention shows of its thread and post comes through {@code MentionSources}, which the
  * conversation feature implements (it depends on this one).
  */
-@Owns({"notification"})
+@Owns({"notification", "notification_preference"})
 package org.praxis.notification;
 
 import org.praxis.base.Owns;

@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SessionReminders {
 
-    public static final String NOTIFICATION = "SESSION_REMINDER";
+    public static final String NOTIFICATION = org.praxis.notification.NotificationKind.SESSION_REMINDER.code();
     private static final Logger log = LoggerFactory.getLogger(SessionReminders.class);
 
     private final DSLContext db;

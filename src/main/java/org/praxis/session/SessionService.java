@@ -53,8 +53,8 @@ public class SessionService {
     public static final int PLACE_MAX = 300;
     public static final int ROOM_MAX = 100;
     public static final int ACCESS_NOTES_MAX = 1_000;
-    public static final String CANCELLED_NOTIFICATION = "SESSION_CANCELLED";
-    public static final String REINSTATED_NOTIFICATION = "SESSION_REINSTATED";
+    public static final String CANCELLED_NOTIFICATION = org.praxis.notification.NotificationKind.SESSION_CANCELLED.code();
+    public static final String REINSTATED_NOTIFICATION = org.praxis.notification.NotificationKind.SESSION_REINSTATED.code();
 
     private final DSLContext db;
     private final CohortAccess access;

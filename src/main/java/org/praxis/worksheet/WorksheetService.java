@@ -55,8 +55,8 @@ public class WorksheetService {
     public static final int ROWS_MAX = 20;
     public static final int GROUP_MAX = 200;
     public static final int CELL_MAX = 2_000;
-    public static final String REVIEW_NOTIFICATION = "WORKSHEET_REVIEW";
-    public static final String ASSIGNED_NOTIFICATION = "WORKSHEET_ASSIGNED";
+    public static final String REVIEW_NOTIFICATION = org.praxis.notification.NotificationKind.WORKSHEET_REVIEW.code();
+    public static final String ASSIGNED_NOTIFICATION = org.praxis.notification.NotificationKind.WORKSHEET_ASSIGNED.code();
 
     private final DSLContext db;
     private final CohortAccess access;
@@ -69,10 +69,12 @@ public class WorksheetService {
     private final Clock clock;
     private final SessionService sessions;
     private final MemberService members;
+    private final org.praxis.base.db.ClusterLock lock;
 
     WorksheetService(DSLContext db, CohortAccess access, CurrentUser currentUser, WorksheetJson json, SearchOutbox outbox,
             AnalysisService analyses, NotificationService notifications, AuditService audit, Clock clock,
-            SessionService sessions, MemberService members) {
+            SessionService sessions, MemberService members, org.praxis.base.db.ClusterLock lock) {
+        this.lock = lock;
         this.sessions = sessions;
         this.members = members;
         this.db = db;
@@ -580,6 +582,46 @@ public class WorksheetService {
             told += latestByMember.size();
             db.update(WORKSHEET_ASSIGNMENT).set(WORKSHEET_ASSIGNMENT.REVIEW_NOTIFIED_AT, now)
                     .where(WORKSHEET_ASSIGNMENT.ID.eq(a.value1())).execute();
+        }
+        return told;
+    }
+
+    /**
+     * Tells each member of the cohort who has not handed in an assignment that it is due today or
+     * tomorrow (in the cohort's time zone): once per assignment and member, however many runs or
+     * nodes (the notice is made once per key, and one node at a time works); returns how many.
+     */
+    @Scheduled(fixedDelayString = "${praxis.worksheets.due-check:1h}", initialDelayString = "${praxis.scheduling.initial-delay:1m}")
+    @Transactional
+    public int remindDue() {
+        if (!lock.tryLock("worksheet-due")) {
+            return 0;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var today = DSL.field("(({0} at time zone {1}))::date", LocalDate.class, DSL.val(now),
+                Cohorts.timeZone(WORKSHEET_ASSIGNMENT.COHORT_ID));
+        var due = db.select(WORKSHEET_ASSIGNMENT.ID, WORKSHEET_ASSIGNMENT.TEMPLATE_ID, WORKSHEET_ASSIGNMENT.COHORT_ID)
+                .from(WORKSHEET_ASSIGNMENT)
+                .where(WORKSHEET_ASSIGNMENT.DUE_ON.isNotNull())
+                .and(Cohorts.open(WORKSHEET_ASSIGNMENT.COHORT_ID))
+                .and(WORKSHEET_ASSIGNMENT.DUE_ON.ge(today))
+                .and(WORKSHEET_ASSIGNMENT.DUE_ON.le(today.plus(1)))
+                .fetch();
+        int told = 0;
+        for (var a : due) {
+            String title = json.definition(db.select(WORKSHEET_TEMPLATE_VERSION.DEFINITION).from(WORKSHEET_TEMPLATE_VERSION)
+                    .where(WORKSHEET_TEMPLATE_VERSION.ID.eq(latestVersion(a.value2())))
+                    .fetchSingle(WORKSHEET_TEMPLATE_VERSION.DEFINITION)).title();
+            java.util.Set<Long> handedIn = new java.util.HashSet<>(db.select(WORKSHEET_RESPONSE.MEMBER_ID)
+                    .from(WORKSHEET_RESPONSE).where(WORKSHEET_RESPONSE.ASSIGNMENT_ID.eq(a.value1()))
+                    .and(WORKSHEET_RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED.name())).fetch(WORKSHEET_RESPONSE.MEMBER_ID));
+            for (Membership.Person p : access.roster(a.value3())) {
+                if (p.role() == org.praxis.cohort.CohortRole.MEMBER && !handedIn.contains(p.memberId())
+                        && notifications.notifyOnce(p.memberId(), org.praxis.notification.NotificationKind.WORKSHEET_DUE,
+                                "worksheets/assignments/" + a.value1(), title, "worksheet-due:" + a.value1())) {
+                    told++;
+                }
+            }
         }
         return told;
     }

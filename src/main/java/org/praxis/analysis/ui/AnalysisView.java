@@ -90,8 +90,14 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
             renderVersion(old);
             return;
         }
+        // a notice of a comment opens the analysis at that comment
+        targetComment = event.getLocation().getQueryParameters().getSingleParameter("comment")
+                .filter(c -> c.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         render(analyses.newSinceLastVisit(id));
     }
+
+    /** A comment to open at (from a notice): marked, scrolled to and focused once. */
+    private Long targetComment;
 
     private void render(List<String> news) {
         removeAll();
@@ -289,6 +295,12 @@ public class AnalysisView extends Main implements BeforeEnterObserver, HasDynami
                     Times.dateTime(c.createdAt(), zone, getLocale())));
             meta.addClassName("praxis-card-line");
             item.add(meta, new SafeHtml(c.html()));
+            if (Long.valueOf(c.id()).equals(targetComment)) {
+                targetComment = null;
+                item.addClassName("praxis-post-target");
+                item.getElement().setAttribute("tabindex", "-1");
+                item.getElement().executeJs("this.scrollIntoView({block: 'center'}); this.focus({preventScroll: true});");
+            }
             list.add(item);
         }
         if (!here.isEmpty()) {

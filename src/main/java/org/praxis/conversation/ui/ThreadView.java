@@ -92,13 +92,16 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private java.util.Map<Long, List<String>> postObstacles = java.util.Map.of();
 
     private final transient DatabaseStatus database;
+    private final transient org.praxis.conversation.ThreadFollowService follows;
     private transient DatabaseStatus.Subscription databaseBack;
     /** A reply was posted but the page could not be read again: it is, once the database is back. */
     private boolean stale;
 
     public ThreadView(ThreadService threads, ModerationService moderation, AgreementService agreements,
             CohortAccess access, ThreadEvents events, org.praxis.base.security.CurrentUser currentUser,
-            ReactionService reactionService, org.praxis.obstacle.ObstacleService obstacles, DatabaseStatus database) {
+            ReactionService reactionService, org.praxis.obstacle.ObstacleService obstacles, DatabaseStatus database,
+            org.praxis.conversation.ThreadFollowService follows) {
+        this.follows = follows;
         this.database = database;
         this.obstacles = obstacles;
         this.events = events;
@@ -236,6 +239,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         title.setId("thread-title");
         add(title);
         add(status(h));
+        add(new FollowToggle(follows, threadId));
         if (h.facilitator()) {
             add(facilitatorTools(h));
         }

@@ -17,7 +17,10 @@ import org.praxis.base.ui.MainLayout;
 import org.praxis.notification.NotificationItem;
 import org.praxis.notification.NotificationService;
 
-/** The signed-in person's notifications, newest unread first; opening one marks it read. */
+/**
+ * The signed-in person's notifications, newest unread first, as they may read them now; opening one
+ * (or its "Mark as read") marks it read, and "Mark all as read" marks them all.
+ */
 @Route(value = "notifications", layout = MainLayout.class)
 @PermitAll
 public class NotificationsView extends Main implements HasDynamicTitle {
@@ -56,18 +59,23 @@ public class NotificationsView extends Main implements HasDynamicTitle {
             ListItem item = new ListItem();
             item.setId("notification-" + n.id());
             item.addClassName("praxis-card");
-            String who = n.actorName() == null ? getTranslation("post.name-hidden") : n.actorName();
-            var link = NotificationService.MENTION.equals(n.kind())
-                    ? Links.route(getTranslation("notifications.mentioned", who, n.threadTitle()), "threads/" + n.threadId())
-                    : Links.route(getTranslation("notifications." + n.kind().toLowerCase(java.util.Locale.ROOT), n.subject()),
-                            n.path());
+            String text = getTranslation(n.textKey(), n.textParameters(getTranslation("post.name-hidden")));
+            // the exact place: the post itself in its thread, the comment in its analysis…
+            var link = Links.route(text, n.link());
             link.addClassName("praxis-card-title");
             link.getElement().addEventListener("click", e -> notifications.markRead(n.id()));
             item.add(link);
             if (!n.read()) {
                 Span unread = new Span(getTranslation("notifications.unread"));
                 unread.getElement().getThemeList().add("badge");
-                item.add(unread);
+                Button read = new Button(getTranslation("notifications.mark-read"), click -> {
+                    notifications.markRead(n.id());
+                    render();
+                });
+                read.setId("mark-read-" + n.id());
+                read.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                read.getElement().setAttribute("aria-label", getTranslation("notifications.mark-read.label", text));
+                item.add(unread, read);
             }
             list.add(item);
         }

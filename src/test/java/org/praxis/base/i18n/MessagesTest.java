@@ -106,6 +106,8 @@ class MessagesTest {
             Map.entry("apply.authority.", lower(Authority.values())),
             Map.entry("search.type.", lower(SearchOutbox.Type.values())),
             Map.entry("reports.action.", lower(org.praxis.conversation.ReportAction.values())),
+            Map.entry("notifications.delivery.", lower(org.praxis.notification.NotificationKind.Delivery.values())),
+            Map.entry("thread.follow-status.", lower(org.praxis.conversation.ThreadFollowService.Follow.values())),
             // a valid link offers the change instead of a refusal
             Map.entry("account.email.link.", Stream.of(org.praxis.member.EmailLink.State.values())
                     .filter(s -> s != org.praxis.member.EmailLink.State.VALID)
