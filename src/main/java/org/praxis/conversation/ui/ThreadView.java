@@ -542,7 +542,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 : getTranslation("editor.label-reply", parent.authorName() == null ? getTranslation("post.name-hidden")
                         : parent.authorName());
         ReplyEditor[] holder = new ReplyEditor[1];
-        holder[0] = new ReplyEditor(suffix, label, draft, page.header().namesHideable(), threads::preview,
+        holder[0] = new ReplyEditor(suffix, label, draft, page.header().namesHideable(), text -> threads.preview(threadId, text),
                 text -> keepDraft(parentId, text),
                 reply -> send(holder[0], parentId, reply));
         if (parent != null && parent.facilitatorsOnly()) {
