@@ -29,8 +29,10 @@ class ConversationPersonalData implements PersonalData {
     private final DSLContext db;
     private final SearchOutbox outbox;
     private final Clock clock;
+    private final MentionNames mentionNames;
 
-    ConversationPersonalData(DSLContext db, SearchOutbox outbox, Clock clock) {
+    ConversationPersonalData(DSLContext db, SearchOutbox outbox, Clock clock, MentionNames mentionNames) {
+        this.mentionNames = mentionNames;
         this.db = db;
         this.outbox = outbox;
         this.clock = clock;
@@ -57,12 +59,14 @@ class ConversationPersonalData implements PersonalData {
                         POST.BODY_MARKDOWN,
                         org.jooq.impl.DSL.multiset(org.jooq.impl.DSL.select(POST_REVISION.BODY_MARKDOWN).from(POST_REVISION)
                                 .where(POST_REVISION.POST_ID.eq(POST.ID)).orderBy(POST_REVISION.ID))
-                                .convertFrom(r -> r.map(org.jooq.Record1::value1)))
+                                .convertFrom(r -> r.map(org.jooq.Record1::value1)),
+                        THREAD.COHORT_ID)
                 .from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
                 .where(POST.AUTHOR_ID.eq(memberId))
                 .orderBy(POST.CREATED_AT, POST.ID)
                 .fetch(r -> new PostRecord(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9() != null, r.value10() != null, r.value11(), r.value12()));
+                        r.value7(), r.value8(), r.value9() != null, r.value10() != null,
+                        named(r.value13(), r.value11()), r.value12().stream().map(t -> named(r.value13(), t)).toList()));
         if (!posts.isEmpty()) {
             archive.json("posts/posts.json", posts);
             StringBuilder md = new StringBuilder("# ").append(archive.text("export.posts.title")).append("\n\n");
@@ -105,8 +109,22 @@ class ConversationPersonalData implements PersonalData {
         }
     }
 
+    /** A stored text with its mentions as names ({@code @Leah Jim}), as the thread shows them to its cohort. */
+    private String named(long cohortId, String markdown) {
+        var ids = Mentions.ids(markdown);
+        if (ids.isEmpty()) {
+            return markdown;
+        }
+        var shown = mentionNames.shown(cohortId, ids);
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        ids.forEach(id -> names.put(id, shown.apply(id)));
+        return Mentions.editable(markdown, names);
+    }
+
     @Override
     public void erase(long memberId, boolean keepContributions) {
+        // posts that mention them show "a former member" from now on, in search too
+        outbox.everythingBy(memberId);
         db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(AGREEMENT_ACK).where(AGREEMENT_ACK.MEMBER_ID.eq(memberId)).execute();
         var mine = POST.AUTHOR_ID.eq(memberId);

@@ -4,6 +4,10 @@ import static org.praxis.jooq.Tables.POST;
 import static org.praxis.jooq.Tables.THREAD;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.Query;
@@ -26,9 +30,11 @@ import org.springframework.stereotype.Component;
 class ConversationSearch implements SearchSource {
 
     private final DSLContext db;
+    private final MentionNames mentionNames;
 
-    ConversationSearch(DSLContext db) {
+    ConversationSearch(DSLContext db, MentionNames mentionNames) {
         this.db = db;
+        this.mentionNames = mentionNames;
     }
 
     @Override
@@ -44,18 +50,26 @@ class ConversationSearch implements SearchSource {
     private List<SearchDocument> posts(Collection<Long> ids) {
         Post parent = POST.as("parent");
         var author = Members.displayName(POST.AUTHOR_ID);
-        return db.select(POST.ID, POST.THREAD_ID, THREAD.COHORT_ID, THREAD.TITLE, POST.BODY_HTML, POST.FACILITATORS_ONLY,
+        var rows = db.select(POST.ID, POST.THREAD_ID, THREAD.COHORT_ID, THREAD.TITLE, POST.BODY_HTML, POST.FACILITATORS_ONLY,
                         POST.AUTHOR_ID, POST.NAME_HIDDEN, author, POST.CREATED_AT, THREAD.SESSION_ID, parent.AUTHOR_ID,
-                        parent.FACILITATORS_ONLY)
+                        parent.FACILITATORS_ONLY, POST.BODY_MARKDOWN)
                 .from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
                 .leftJoin(parent).on(parent.ID.eq(POST.PARENT_ID))
                 .where(POST.ID.in(ids)).and(POST.DELETED_AT.isNull()).and(POST.HIDDEN_AT.isNull())
-                .fetch(r -> {
+                .fetch();
+        // a mention is found by the person's current name, as the thread shows it
+        Map<Long, Set<Long>> mentionedByCohort = new HashMap<>();
+        rows.forEach(r -> mentionedByCohort.computeIfAbsent(r.get(THREAD.COHORT_ID), c -> new HashSet<>())
+                .addAll(Mentions.ids(r.get(POST.BODY_MARKDOWN))));
+        Map<Long, LongFunction<String>> names = new HashMap<>();
+        mentionedByCohort.forEach((cohort, mentioned) -> names.put(cohort, mentionNames.shown(cohort, mentioned)));
+        return rows.map(r -> {
                     boolean facilitatorsOnly = r.get(POST.FACILITATORS_ONLY);
                     boolean named = !r.get(POST.NAME_HIDDEN);
                     SearchDocument d = SearchDocument.of(SearchOutbox.Type.POST, r.get(POST.ID), r.get(THREAD.COHORT_ID))
                             .path("threads/" + r.get(POST.THREAD_ID) + "?post=" + r.get(POST.ID))
-                            .title(r.get(THREAD.TITLE)).body(SearchDocument.textOf(r.get(POST.BODY_HTML)))
+                            .title(r.get(THREAD.TITLE))
+                            .body(SearchDocument.textOf(Mentions.html(r.get(POST.BODY_HTML), names.get(r.get(THREAD.COHORT_ID)))))
                             .session(r.get(THREAD.SESSION_ID))
                             .author(r.get(POST.AUTHOR_ID), named ? r.get(author) : null)
                             .created(r.get(POST.CREATED_AT).toInstant())
@@ -67,6 +81,7 @@ class ConversationSearch implements SearchSource {
                     if (facilitatorsOnly && Boolean.TRUE.equals(r.get(parent.FACILITATORS_ONLY))) {
                         d.readableBy(r.get(parent.AUTHOR_ID));
                     }
+                    Mentions.ids(r.get(POST.BODY_MARKDOWN)).forEach(d::names);
                     return d;
                 });
     }

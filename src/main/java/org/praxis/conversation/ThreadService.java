@@ -69,12 +69,14 @@ public class ThreadService {
     private final ThreadOrigins origins;
     private final MemberService members;
     private final ThreadFollowService follows;
+    private final MentionNames mentionNames;
 
     ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
             Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock,
             ThreadEvents events, org.praxis.notification.NotificationService notifications, RateLimiter limits,
-            ThreadOrigins origins, MemberService members, ThreadFollowService follows) {
+            ThreadOrigins origins, MemberService members, ThreadFollowService follows, MentionNames mentionNames) {
         this.follows = follows;
+        this.mentionNames = mentionNames;
         this.origins = origins;
         this.members = members;
         this.limits = limits;
@@ -107,7 +109,23 @@ public class ThreadService {
                 .where(POST.THREAD_ID.eq(threadId)).and(visible)
                 .orderBy(POST.CREATED_AT, POST.ID)
                 .fetch(r -> toItem(r, me.id(), facilitator));
+        flat = withMentionNames(header.cohortId(), flat);
         return new ThreadPage(header, inReadingOrder(flat, sort), reactionsTo(flat, me.id()));
+    }
+
+    /** Each post's mentions as the people's current names: highlighted in its text, plain in its Markdown. */
+    private List<PostItem> withMentionNames(long cohortId, List<PostItem> posts) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        posts.forEach(p -> ids.addAll(Mentions.ids(p.markdown())));
+        if (ids.isEmpty()) {
+            return posts;
+        }
+        var shown = mentionNames.shown(cohortId, ids);
+        Map<Long, String> editable = mentionNames.editable(cohortId, ids);
+        return posts.stream().map(p -> p.markdown().indexOf("@[") < 0 ? p
+                : new PostItem(p.id(), p.parentId(), p.depth(), p.authorName(), p.nameHidden(), p.mine(), p.state(),
+                        Mentions.html(p.html(), shown), Mentions.editable(p.markdown(), editable), p.hiddenReason(),
+                        p.facilitatorsOnly(), p.createdAt(), p.editedAt())).toList();
     }
 
     /** The author's current name, from the member feature. */
@@ -423,14 +441,16 @@ public class ThreadService {
             facilitatorsOnly = facilitatorsOnly || parent.value3();
         }
         checkPace(me, thread);
+        Long parentAuthor = parentId == null ? null : privateParentAuthor(parentId);
+        String stored = Mentions.resolve(body.strip(), mentionNames.people(thread.cohortId())).text();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Long id = db.insertInto(POST)
                 .set(POST.THREAD_ID, threadId)
                 .set(POST.PARENT_ID, parentId)
                 .set(POST.DEPTH, depth)
                 .set(POST.AUTHOR_ID, me.id())
-                .set(POST.BODY_MARKDOWN, body.strip())
-                .set(POST.BODY_HTML, markdown.toSafeHtml(body))
+                .set(POST.BODY_MARKDOWN, stored)
+                .set(POST.BODY_HTML, markdown.toSafeHtml(stored))
                 .set(POST.FACILITATORS_ONLY, facilitatorsOnly)
                 .set(POST.NAME_HIDDEN, hideName)
                 .set(POST.CREATED_AT, now)
@@ -445,7 +465,7 @@ public class ThreadService {
         db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(me.id())).and(POST_DRAFT.THREAD_ID.eq(threadId))
                 .and(POST_DRAFT.PARENT_KEY.eq(parentId == null ? 0L : parentId)).execute();
         outbox.upsert(SearchOutbox.Type.POST, id);
-        notifyMentioned(thread, me, id, body, facilitatorsOnly, hideName);
+        notifyMentioned(thread, me, id, Mentions.ids(stored), facilitatorsOnly, parentAuthor, hideName);
         notifyReplied(thread, me, id, hideName);
         events.publishAfterCommit(new ThreadEvents.NewPost(threadId, id, me.id(), facilitatorsOnly));
         return id;
@@ -461,26 +481,18 @@ public class ThreadService {
     }
 
     /**
-     * Everyone in the cohort named as {@code @Display Name} hears about it, if they may read the
-     * post: for a facilitators-only post, only facilitators. A hidden name stays hidden.
+     * The people mentioned who may read the post hear about it; a hidden name stays hidden. Who
+     * may not (someone of another cohort; a member, for a post to the facilitators) is not told,
+     * and the writer was warned of it before posting ({@link #checkMentions}).
      */
-    private void notifyMentioned(ThreadHeader thread, PraxisUser me, long postId, String body, boolean facilitatorsOnly,
-            boolean hideName) {
-        if (body.indexOf('@') < 0) {
+    private void notifyMentioned(ThreadHeader thread, PraxisUser me, long postId, java.util.Set<Long> mentioned,
+            boolean facilitatorsOnly, Long parentAuthor, boolean hideName) {
+        if (mentioned.isEmpty()) {
             return;
         }
-        List<Long> recipients = new ArrayList<>();
-        List<Membership.Person> roster = access.roster(thread.cohortId());
-        Map<Long, String> names = members.activeNames(roster.stream().map(Membership.Person::memberId).toList());
-        for (Membership.Person p : roster) {
-            String name = names.get(p.memberId());
-            if (name != null && p.memberId() != me.id() && mentions(body, name)
-                    && (!facilitatorsOnly || p.role() == CohortRole.FACILITATOR)) {
-                recipients.add(p.memberId());
-            }
-        }
-        if (!recipients.isEmpty()) {
-            notifications.mentioned(recipients, hideName ? null : me.id(), thread.id(), postId);
+        Audience audience = audience(thread.cohortId(), mentioned, facilitatorsOnly, parentAuthor, me.id());
+        if (!audience.notified().isEmpty()) {
+            notifications.mentioned(audience.notified(), hideName ? null : me.id(), thread.id(), postId);
         }
     }
 
@@ -493,10 +505,88 @@ public class ThreadService {
         follows.posted(thread.id(), me.id(), postId, hideName);
     }
 
-    static boolean mentions(String body, String displayName) {
-        return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}@])@" + java.util.regex.Pattern.quote(displayName)
-                + "(?![\\p{L}\\p{N}])", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
-                .matcher(body).find();
+    /** Whom a post's mentions reach: who will be notified, who cannot read it (by name), how many are not in the cohort. */
+    private record Audience(List<Long> notified, List<String> cannotRead, int notInCohort) {
+    }
+
+    private Audience audience(long cohortId, java.util.Set<Long> mentioned, boolean facilitatorsOnly, Long parentAuthor,
+            long me) {
+        Map<Long, CohortRole> roles = mentionNames.rolesIn(cohortId, mentioned);
+        Map<Long, String> active = members.activeNames(roles.keySet());
+        Map<Long, String> named = members.names(roles.keySet());
+        List<Long> notified = new ArrayList<>();
+        List<String> cannotRead = new ArrayList<>();
+        int outside = 0;
+        for (long id : mentioned) {
+            if (id == me) {
+                continue;
+            }
+            CohortRole role = roles.get(id);
+            if (role == null) {
+                outside++;
+            } else if (!active.containsKey(id)
+                    || (facilitatorsOnly && role != CohortRole.FACILITATOR && !java.util.Objects.equals(id, parentAuthor))) {
+                cannotRead.add(named.getOrDefault(id, mentionNames.formerMember()));
+            } else {
+                notified.add(id);
+            }
+        }
+        return new Audience(notified, cannotRead, outside);
+    }
+
+    /** The author of a facilitators-only post, who reads the answers to it; null for any other post. */
+    private Long privateParentAuthor(long parentId) {
+        var parent = db.select(POST.AUTHOR_ID, POST.FACILITATORS_ONLY).from(POST).where(POST.ID.eq(parentId)).fetchOne();
+        return parent != null && parent.value2() ? parent.value1() : null;
+    }
+
+    /**
+     * The cohort's people the writer may mention in this thread (everyone with an active account
+     * but the writer), by name, for the composer's suggestions.
+     */
+    @Transactional(readOnly = true)
+    public List<MentionPerson> mentionable(long threadId) {
+        ThreadHeader thread = header(threadId);
+        long me = currentUser.require().id();
+        return mentionNames.people(thread.cohortId()).stream().filter(p -> p.id() != me).toList();
+    }
+
+    /**
+     * What the writer should know before posting this reply about whom it mentions: typed names
+     * that fit several people or nobody, and people who will not be notified because they cannot
+     * read it. Changes nothing; {@link #reply} resolves and notifies the same way.
+     */
+    @Transactional(readOnly = true)
+    public MentionCheck checkMentions(long threadId, Long parentId, String body, boolean facilitatorsOnly) {
+        ThreadHeader thread = header(threadId);
+        boolean toFacilitators = facilitatorsOnly;
+        Long parentAuthor = null;
+        if (parentId != null) {
+            var parent = db.select(POST.THREAD_ID, POST.FACILITATORS_ONLY, POST.AUTHOR_ID).from(POST)
+                    .where(POST.ID.eq(parentId)).fetchOne();
+            if (parent != null && parent.value1() == threadId && parent.value2()) {
+                toFacilitators = true;
+                parentAuthor = parent.value3();
+            }
+        }
+        return check(thread.cohortId(), body, toFacilitators, parentAuthor);
+    }
+
+    /** As {@link #checkMentions}, for the author's new text of their post. */
+    @Transactional(readOnly = true)
+    public MentionCheck checkEdit(long postId, String body) {
+        var post = ownPost(postId);
+        ThreadHeader thread = header(post.get(POST.THREAD_ID));
+        Long parentId = post.get(POST.PARENT_ID);
+        return check(thread.cohortId(), body, post.get(POST.FACILITATORS_ONLY),
+                parentId == null ? null : privateParentAuthor(parentId));
+    }
+
+    private MentionCheck check(long cohortId, String body, boolean facilitatorsOnly, Long parentAuthor) {
+        Mentions.Resolved resolved = Mentions.resolve(body == null ? "" : body, mentionNames.people(cohortId));
+        Audience audience = audience(cohortId, resolved.ids(), facilitatorsOnly, parentAuthor,
+                currentUser.require().id());
+        return new MentionCheck(audience.cannotRead(), audience.notInCohort(), resolved.ambiguous(), resolved.unknown());
     }
 
     private void checkPace(PraxisUser me, ThreadHeader thread) {
@@ -542,7 +632,9 @@ public class ThreadService {
         agreements.requireAcknowledged(thread.cohortId());
         new Validation().check(body != null && !body.isBlank(), "body", "post.empty")
                 .maxLength("body", body, BODY_MAX).throwIfInvalid();
-        if (post.get(POST.BODY_MARKDOWN).equals(body.strip())) {
+        String stored = Mentions.resolve(body.strip(), mentionNames.people(thread.cohortId())).text();
+        String before = post.get(POST.BODY_MARKDOWN);
+        if (before.equals(stored)) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -552,12 +644,18 @@ public class ThreadService {
                 .set(POST_REVISION.REPLACED_AT, now)
                 .execute();
         db.update(POST)
-                .set(POST.BODY_MARKDOWN, body.strip())
-                .set(POST.BODY_HTML, markdown.toSafeHtml(body))
+                .set(POST.BODY_MARKDOWN, stored)
+                .set(POST.BODY_HTML, markdown.toSafeHtml(stored))
                 .set(POST.EDITED_AT, now)
                 .where(POST.ID.eq(postId))
                 .execute();
         outbox.upsert(SearchOutbox.Type.POST, postId);
+        // only those the new text mentions for the first time hear of it
+        java.util.Set<Long> added = Mentions.ids(stored);
+        added.removeAll(Mentions.ids(before));
+        Long parentId = post.get(POST.PARENT_ID);
+        notifyMentioned(thread, currentUser.require(), postId, added, post.get(POST.FACILITATORS_ONLY),
+                parentId == null ? null : privateParentAuthor(parentId), post.get(POST.NAME_HIDDEN));
     }
 
     /** The author removes their post; it stays as "removed by its author" so replies keep their place. */
@@ -583,8 +681,24 @@ public class ThreadService {
                 && !page.header().facilitator())) {
             return List.of();
         }
-        return db.selectFrom(POST_REVISION).where(POST_REVISION.POST_ID.eq(postId)).orderBy(POST_REVISION.ID.desc())
+        List<Revision> stored = db.selectFrom(POST_REVISION).where(POST_REVISION.POST_ID.eq(postId))
+                .orderBy(POST_REVISION.ID.desc())
                 .fetch(r -> new Revision(r.getId(), r.getBodyMarkdown(), r.getReplacedAt()));
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        stored.forEach(r -> ids.addAll(Mentions.ids(r.markdown())));
+        // earlier texts name whom they mention as the thread does: by current name
+        Map<Long, String> names = mentionNames.editable(page.header().cohortId(), ids);
+        return stored.stream().map(r -> new Revision(r.id(), Mentions.editable(r.markdown(), names), r.replacedAt()))
+                .toList();
+    }
+
+    /** Safe HTML of a text being written, for the preview; its mentions shown as they will be. */
+    @Transactional(readOnly = true)
+    public String preview(long threadId, String body) {
+        long cohortId = header(threadId).cohortId();
+        String text = body == null ? "" : body.length() > BODY_MAX ? body.substring(0, BODY_MAX) : body;
+        String stored = Mentions.resolve(text, mentionNames.people(cohortId)).text();
+        return Mentions.html(markdown.toSafeHtml(stored), mentionNames.shown(cohortId, Mentions.ids(stored)));
     }
 
     /** Safe HTML of a text being written, for the preview. */

@@ -524,8 +524,14 @@ public class Indexer implements SmartLifecycle {
         var manager = index.searchers();
         var searcher = manager.acquire();
         try {
-            var query = new org.apache.lucene.search.TermInSetQuery(SearchFields.BY,
-                    authors.stream().map(a -> new org.apache.lucene.util.BytesRef(String.valueOf(a))).toList());
+            var people = authors.stream().map(a -> new org.apache.lucene.util.BytesRef(String.valueOf(a))).toList();
+            // their own writing, and what shows their name where it mentions them
+            var query = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(new org.apache.lucene.search.TermInSetQuery(SearchFields.BY, people),
+                            org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                    .add(new org.apache.lucene.search.TermInSetQuery(SearchFields.NAMED, people),
+                            org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                    .build();
             var stored = searcher.storedFields();
             var keys = Set.of(SearchFields.KEY);
             for (var hit : searcher.search(query, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {

@@ -30,6 +30,7 @@ public final class SearchDocument {
     private Long ownerId;
     private final Set<Long> readers = new LinkedHashSet<>();
     private final Set<String> marks = new LinkedHashSet<>();
+    private final Set<Long> named = new LinkedHashSet<>();
 
     private SearchDocument(SearchOutbox.Type type, long id, long cohortId) {
         this.type = Objects.requireNonNull(type);
@@ -97,6 +98,22 @@ public final class SearchDocument {
             readers.add(memberId);
         }
         return this;
+    }
+
+    /**
+     * Someone whose current name the words show (a mention): when they are renamed, the document
+     * is indexed again with {@link SearchOutbox#everythingBy}, as their own writing is. Never
+     * askable, never shown.
+     */
+    public SearchDocument names(Long memberId) {
+        if (memberId != null) {
+            named.add(memberId);
+        }
+        return this;
+    }
+
+    Set<Long> named() {
+        return Collections.unmodifiableSet(named);
     }
 
     /** A word of the source's read rule ({@link SearchReader#marked}), e.g. "open" or "private". */

@@ -30,6 +30,8 @@ final class SearchFields {
     static final String SESSION_ID = "session";
     /** The author as a filter and facet; absent when the name is hidden from peers. */
     static final String BY = "by";
+    /** People whose names the words show ({@link SearchDocument#names}), for re-indexing after a rename only. */
+    static final String NAMED = "named";
     /** A document's parts in fields of their own ({@code section_<key>}), so a result can say which matched. */
     static final String SECTION_PREFIX = "section_";
 

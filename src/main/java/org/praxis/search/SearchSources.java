@@ -158,6 +158,9 @@ class SearchSources {
             d.add(new TextField(SearchFields.AUTHOR_NAME, s.authorName(), Field.Store.NO));
             keyword(d, SearchFields.BY, String.valueOf(s.authorId()));
         }
+        for (long named : s.named()) {
+            d.add(new StringField(SearchFields.NAMED, String.valueOf(named), Field.Store.NO));
+        }
         d.add(new TextField(SearchFields.TITLE, s.title(), Field.Store.YES));
         d.add(new Field(SearchFields.BODY, s.body(), BODY_TYPE));
         s.sections().forEach((key, text) -> d.add(new Field(SearchFields.SECTION_PREFIX + key, text, BODY_TYPE)));

@@ -10,15 +10,22 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.praxis.base.ui.SafeHtml;
+import org.praxis.conversation.MentionCheck;
+import org.praxis.conversation.MentionPerson;
 
 /**
  * Writing a reply: Markdown with a preview, "to facilitators only", and (where the thread allows
  * it) "hide my name from peers". Every pause in typing keeps a draft through {@code onDraft}.
- * Knows no service: posting is handed to {@code onPost}, previews to {@code previewer}.
+ * Knows no service: posting is handed to {@code onPost}, previews to {@code previewer}. Typing
+ * {@code @} offers the cohort's people ({@link MentionSuggestions}); before posting, what
+ * {@code checker} finds about the mentions (someone who cannot read the reply, a name that fits
+ * several people) is said next to the field, and Post becomes "Post anyway".
  *
  * <p>Each reply carries a key made when the editor opens and again once a reply is posted
  * ({@link #clear()}): pressing Post again after a failure sends the same key, so a reply that was
@@ -35,10 +42,15 @@ class ReplyEditor extends Div {
     final Checkbox hideName = new Checkbox();
     final Button post = new Button();
     private final SafeHtml preview = new SafeHtml("");
+    final MentionSuggestions mentions;
+    final MentionWarning mentionWarning;
+    /** The writer has been told about the mentions of this very text and posts it anyway. */
+    private boolean warned;
     private UUID key = UUID.randomUUID();
 
     ReplyEditor(String idSuffix, String label, String initialText, boolean namesHideable,
-            Function<String, String> previewer, Consumer<String> onDraft, Consumer<Reply> onPost) {
+            Function<String, String> previewer, Consumer<String> onDraft, Consumer<Reply> onPost,
+            Supplier<List<MentionPerson>> people, Function<Reply, MentionCheck> checker) {
         addClassName("praxis-reply-editor");
         body.setId("reply-body" + idSuffix);
         body.setLabel(label);
@@ -52,7 +64,10 @@ class ReplyEditor extends Div {
             if (e.isFromClient()) {
                 onDraft.accept(e.getValue());
             }
+            unwarn();
         });
+        mentions = new MentionSuggestions(body, people);
+        mentionWarning = new MentionWarning(idSuffix);
 
         Tab write = new Tab(getTranslation("editor.write"));
         Tab show = new Tab(getTranslation("editor.preview"));
@@ -64,7 +79,8 @@ class ReplyEditor extends Div {
         mode.addSelectedChangeListener(e -> {
             boolean previewing = e.getSelectedTab() == show;
             if (previewing) {
-                preview.setSanitizedHtml(previewer.apply(body.getValue()));
+                preview.setSanitizedHtml(previewer.apply(mentions.stored(body.getValue())));
+                mentions.close();
             }
             preview.setVisible(previewing);
             body.setVisible(!previewing);
@@ -75,18 +91,42 @@ class ReplyEditor extends Div {
         hideName.setId("reply-hide-name" + idSuffix);
         hideName.setLabel(getTranslation("editor.hide-name"));
         hideName.setVisible(namesHideable);
+        facilitatorsOnly.addValueChangeListener(e -> unwarn());
 
         post.setText(getTranslation("editor.post"));
         post.setId("reply-post" + idSuffix);
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // a second click before the answer arrives sends nothing; the view enables it again
         post.setDisableOnClick(true);
-        post.addClickListener(click -> onPost.accept(new Reply(body.getValue(), facilitatorsOnly.getValue(),
-                hideName.getValue(), key)));
+        post.addClickListener(click -> {
+            Reply reply = new Reply(mentions.stored(body.getValue()), facilitatorsOnly.getValue(), hideName.getValue(),
+                    key);
+            mentions.close();
+            if (!warned && !reply.body().isBlank()) {
+                MentionCheck check = checker.apply(reply);
+                if (check != null && !check.clear()) {
+                    warned = true;
+                    mentionWarning.show(check, reply.facilitatorsOnly());
+                    post.setText(getTranslation("mention.post-anyway"));
+                    post.setEnabled(true);
+                    return;
+                }
+            }
+            onPost.accept(reply);
+        });
         HorizontalLayout options = new HorizontalLayout(facilitatorsOnly, hideName, post);
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.setWrap(true);
-        add(mode, body, preview, options);
+        add(mode, body, mentions, preview, mentionWarning, options);
+    }
+
+    /** The text or its audience changed: what was said about its mentions no longer holds. */
+    private void unwarn() {
+        if (warned) {
+            warned = false;
+            mentionWarning.hide();
+            post.setText(getTranslation("editor.post"));
+        }
     }
 
     void showProblem(String text) {
@@ -99,6 +139,7 @@ class ReplyEditor extends Div {
     void clear() {
         key = UUID.randomUUID();
         body.clear();
+        unwarn();
         body.setInvalid(false);
         facilitatorsOnly.clear();
         hideName.clear();

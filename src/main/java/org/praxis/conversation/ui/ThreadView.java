@@ -87,6 +87,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private int unseen;
     private com.vaadin.flow.shared.Registration subscription;
     private ReplyEditor mainEditor;
+    private List<org.praxis.conversation.MentionPerson> mentionable;
 
     private final transient org.praxis.obstacle.ObstacleService obstacles;
     private java.util.Map<Long, List<String>> postObstacles = java.util.Map.of();
@@ -197,6 +198,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         threadId = event.getRouteParameters().getLong("threadId").orElse(-1L);
+        mentionable = null;
         branch = event.getLocation().getQueryParameters().getSingleParameter("branch")
                 .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         try {
@@ -546,15 +548,24 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 : getTranslation("editor.label-reply", parent.authorName() == null ? getTranslation("post.name-hidden")
                         : parent.authorName());
         ReplyEditor[] holder = new ReplyEditor[1];
-        holder[0] = new ReplyEditor(suffix, label, draft, page.header().namesHideable(), threads::preview,
+        holder[0] = new ReplyEditor(suffix, label, draft, page.header().namesHideable(), text -> threads.preview(threadId, text),
                 text -> keepDraft(parentId, text),
-                reply -> send(holder[0], parentId, reply));
+                reply -> send(holder[0], parentId, reply), this::mentionable,
+                reply -> threads.checkMentions(threadId, parentId, reply.body(), reply.facilitatorsOnly()));
         if (parent != null && parent.facilitatorsOnly()) {
             holder[0].facilitatorsOnly.setValue(true);
             holder[0].facilitatorsOnly.setEnabled(false);
             holder[0].facilitatorsOnly.setHelperText(getTranslation("editor.facilitators-only.kept"));
         }
         return holder[0];
+    }
+
+    /** The cohort's people to mention, read once per page when the first {@code @} is typed. */
+    private List<org.praxis.conversation.MentionPerson> mentionable() {
+        if (mentionable == null) {
+            mentionable = threads.mentionable(threadId);
+        }
+        return mentionable;
     }
 
     /** A draft that cannot be kept while the database is away stays in the field; the banner says why. */
@@ -626,7 +637,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private void openEdit(PostItem p) {
-        new EditDialog(threads, p, this::reload).open();
+        new EditDialog(threads, p, this::mentionable, this::reload).open();
     }
 
     private void confirmDelete(PostItem p) {
