@@ -7,6 +7,7 @@ import static org.praxis.jooq.Tables.POST_REPORT;
 import static org.praxis.jooq.Tables.POST_REVISION;
 import static org.praxis.jooq.Tables.REACTION;
 import static org.praxis.jooq.Tables.THREAD;
+import static org.praxis.jooq.Tables.THREAD_READ;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -108,6 +109,7 @@ class ConversationPersonalData implements PersonalData {
     @Override
     public void erase(long memberId, boolean keepContributions) {
         db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(THREAD_READ).where(THREAD_READ.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(AGREEMENT_ACK).where(AGREEMENT_ACK.MEMBER_ID.eq(memberId)).execute();
         var mine = POST.AUTHOR_ID.eq(memberId);
         // what they had removed themselves (or everything, when nothing is kept) loses its words for good

@@ -6,7 +6,7 @@
  * step) and read threads in their queries through {@code Threads}; what a header shows of a
  * session and prompt comes through {@code ThreadOrigins}, which the session feature implements.
  */
-@Owns({"thread", "post", "post_revision", "reaction", "post_report", "post_draft", "agreement", "agreement_ack", "post_obstacle"})
+@Owns({"thread", "post", "post_revision", "reaction", "post_report", "post_draft", "agreement", "agreement_ack", "post_obstacle", "thread_read"})
 package org.praxis.conversation;
 
 import org.praxis.base.Owns;
