@@ -2,6 +2,7 @@ package org.praxis.cohort;
 
 import static org.praxis.jooq.Tables.COHORT_MEMBERSHIP;
 import static org.praxis.jooq.Tables.COHORT_PREFERENCE;
+import static org.praxis.jooq.Tables.HOME_VISIT;
 
 import org.jooq.DSLContext;
 import org.praxis.base.privacy.PersonalArchive;
@@ -25,6 +26,7 @@ class CohortPersonalData implements PersonalData {
 
     @Override
     public void erase(long memberId, boolean keepContributions) {
+        db.deleteFrom(HOME_VISIT).where(HOME_VISIT.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(COHORT_PREFERENCE).where(COHORT_PREFERENCE.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(COHORT_MEMBERSHIP).where(COHORT_MEMBERSHIP.MEMBER_ID.eq(memberId)).execute();
     }

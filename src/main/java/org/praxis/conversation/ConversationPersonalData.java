@@ -7,6 +7,7 @@ import static org.praxis.jooq.Tables.POST_REPORT;
 import static org.praxis.jooq.Tables.POST_REVISION;
 import static org.praxis.jooq.Tables.REACTION;
 import static org.praxis.jooq.Tables.THREAD;
+import static org.praxis.jooq.Tables.THREAD_READ;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -126,6 +127,7 @@ class ConversationPersonalData implements PersonalData {
         // posts that mention them show "a former member" from now on, in search too
         outbox.everythingBy(memberId);
         db.deleteFrom(POST_DRAFT).where(POST_DRAFT.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(THREAD_READ).where(THREAD_READ.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(AGREEMENT_ACK).where(AGREEMENT_ACK.MEMBER_ID.eq(memberId)).execute();
         var mine = POST.AUTHOR_ID.eq(memberId);
         // what they had removed themselves (or everything, when nothing is kept) loses its words for good

@@ -36,9 +36,8 @@ public class ThreadNews {
      */
     @Transactional(readOnly = true)
     public List<Replies> repliesFor(long memberId, OffsetDateTime since, int limit) {
-        var own = POST.as("own");
-        var inThread = DSL.exists(DSL.selectOne().from(own).where(own.THREAD_ID.eq(THREAD.ID))
-                .and(own.AUTHOR_ID.eq(memberId))).or(THREAD.CREATED_BY.eq(memberId));
+        // the threads they follow: the one definition home uses too
+        var inThread = ThreadReads.followedBy(THREAD.ID, DSL.val(memberId));
         return db.select(THREAD.TITLE, DSL.count()).from(POST).join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
                 .where(POST.CREATED_AT.gt(since)).and(POST.AUTHOR_ID.ne(memberId)).and(POST.DELETED_AT.isNull())
                 .and(POST.HIDDEN_AT.isNull()).and(inThread)

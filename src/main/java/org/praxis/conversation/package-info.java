@@ -7,7 +7,7 @@
  * session and prompt comes through {@code ThreadOrigins}, which the session feature implements.
  */
 @Owns({"thread", "post", "post_revision", "reaction", "post_report", "post_draft", "agreement", "agreement_ack", "post_obstacle",
-        "thread_follow"})
+        "thread_follow", "thread_read"})
 package org.praxis.conversation;
 
 import org.praxis.base.Owns;

@@ -136,6 +136,19 @@ public class SessionService {
                 remindsByEmail(me));
     }
 
+    /**
+     * The cohort's next session for home: the one under way or the soonest to start, not cancelled
+     * (a cancelled one still shows on the sessions page); empty when none is planned.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SessionDetails> next(long cohortId) {
+        access.requireMember(cohortId);
+        return db.select(SESSION.ID).from(SESSION).where(SESSION.COHORT_ID.eq(cohortId))
+                .and(SESSION.ENDS_AT.gt(OffsetDateTime.now(clock))).and(SESSION.CANCELLED_AT.isNull())
+                .orderBy(SESSION.STARTS_AT, SESSION.ID).limit(1)
+                .fetchOptional(SESSION.ID).map(this::get);
+    }
+
     /** The session as an iCalendar file, for someone of its cohort; {@code baseUrl} for its link. */
     @Transactional(readOnly = true)
     public String ics(long sessionId, String baseUrl) {

@@ -44,7 +44,11 @@ public class CommonsView extends Main implements BeforeEnterObserver, HasDynamic
 
     private final transient CohortPages pages;
 
-    public CommonsView(ThreadService threads, CohortAccess access, CohortPages pages) {
+    private final transient org.praxis.conversation.ThreadReads reads;
+
+    public CommonsView(ThreadService threads, CohortAccess access, CohortPages pages,
+            org.praxis.conversation.ThreadReads reads) {
+        this.reads = reads;
         this.threads = threads;
         this.access = access;
         this.pages = pages;
@@ -82,6 +86,9 @@ public class CommonsView extends Main implements BeforeEnterObserver, HasDynamic
             section.add(none);
             return section;
         }
+        // last activity and unread posts of the whole list, in one query
+        var activity = reads.activity(cohort.id(), list.stream().map(ThreadSummary::id).toList());
+        java.time.ZoneId zone = access.zoneOf(cohort.id());
         UnorderedList items = new UnorderedList();
         items.setId("threads-" + cohort.id());
         items.addClassName("praxis-cards");
@@ -93,6 +100,10 @@ public class CommonsView extends Main implements BeforeEnterObserver, HasDynamic
                     new RouteParameters("threadId", String.valueOf(t.id())));
             link.addClassName("praxis-card-title");
             item.add(link);
+            ThreadActivityText.unreadMarker(this, activity.get(t.id())).ifPresent(marker -> {
+                item.add(marker);
+                item.addClassName("praxis-card-unread");
+            });
             if (t.pinned()) {
                 item.add(badge("thread.pinned-badge"));
             }
@@ -105,6 +116,7 @@ public class CommonsView extends Main implements BeforeEnterObserver, HasDynamic
             Span count = new Span(getTranslation("commons.posts", t.posts()));
             count.addClassName("praxis-card-line");
             item.add(count);
+            ThreadActivityText.lastActivity(this, activity.get(t.id()), zone, getLocale()).ifPresent(item::add);
             items.add(item);
         }
         section.add(items);

@@ -94,6 +94,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private final transient DatabaseStatus database;
     private final transient org.praxis.conversation.ThreadFollowService follows;
+    private final transient org.praxis.conversation.ThreadReads reads;
     private transient DatabaseStatus.Subscription databaseBack;
     /** A reply was posted but the page could not be read again: it is, once the database is back. */
     private boolean stale;
@@ -101,8 +102,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     public ThreadView(ThreadService threads, ModerationService moderation, AgreementService agreements,
             CohortAccess access, ThreadEvents events, org.praxis.base.security.CurrentUser currentUser,
             ReactionService reactionService, org.praxis.obstacle.ObstacleService obstacles, DatabaseStatus database,
-            org.praxis.conversation.ThreadFollowService follows) {
+            org.praxis.conversation.ThreadFollowService follows, org.praxis.conversation.ThreadReads reads) {
         this.follows = follows;
+        this.reads = reads;
         this.database = database;
         this.obstacles = obstacles;
         this.events = events;
@@ -208,6 +210,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        markRead();
         target = event.getLocation().getQueryParameters().getSingleParameter("post")
                 .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         aim();
@@ -225,7 +228,13 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         unseen = 0;
         newReplies.setVisible(false);
         page = threads.read(threadId, sort);
+        markRead();
         render();
+    }
+
+    /** What the page was given is read: lists of threads show no unread marker for it. */
+    private void markRead() {
+        page.posts().stream().mapToLong(PostItem::id).max().ifPresent(last -> reads.markRead(threadId, last));
     }
 
     /** Reads everything first, so a failure leaves the page as it was rather than half-empty. */

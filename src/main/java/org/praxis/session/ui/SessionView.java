@@ -59,8 +59,12 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
 
     private final transient org.praxis.base.mail.Mailer mailer;
 
+    private final transient org.praxis.conversation.ThreadReads reads;
+    private java.util.Map<Long, org.praxis.conversation.ThreadReads.Activity> activity = java.util.Map.of();
+
     public SessionView(SessionService sessions, CohortAccess access, List<SessionSection> sections,
-            org.praxis.base.mail.Mailer mailer) {
+            org.praxis.base.mail.Mailer mailer, org.praxis.conversation.ThreadReads reads) {
+        this.reads = reads;
         this.mailer = mailer;
         this.sessions = sessions;
         this.access = access;
@@ -319,6 +323,8 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
             wrapper.add(none);
             return wrapper;
         }
+        // last activity and unread posts of every prompt's conversation, in one query
+        activity = reads.activity(session.cohortId(), session.prompts().stream().map(PromptItem::threadId).toList());
         OrderedList list = new OrderedList();
         list.setId("prompts");
         list.addClassName("praxis-prompts");
@@ -347,7 +353,12 @@ public class SessionView extends Main implements BeforeEnterObserver, HasDynamic
         conversation.setId("prompt-thread-" + p.id());
         HorizontalLayout meta = new HorizontalLayout(state, conversation);
         meta.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        meta.setWrap(true);
+        org.praxis.conversation.ui.ThreadActivityText.unreadMarker(this, activity.get(p.threadId())).ifPresent(meta::add);
         item.add(meta);
+        org.praxis.conversation.ui.ThreadActivityText.lastActivity(this, activity.get(p.threadId()), session.startsAt().getZone(),
+                getLocale())
+                .ifPresent(item::add);
         if (session.facilitator()) {
             Button up = new Button(VaadinIcon.ARROW_UP.create(), click -> move(p, -1));
             up.setId("prompt-up-" + p.id());
