@@ -8,6 +8,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Span;
@@ -42,6 +43,7 @@ public class MainLayout extends AppLayout {
     private transient DatabaseStatus.Subscription databaseWatch;
     private final Div savingPaused = new Div();
     private final Span who = new Span();
+    private final Span drawerWho = new Span();
 
     public MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser,
             java.util.List<NavbarContribution> contributions, DatabaseStatus database) {
@@ -49,8 +51,31 @@ public class MainLayout extends AppLayout {
         this.database = database;
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(new DrawerToggle(), header(currentUser, contributions), savingPausedBanner());
-        addToDrawer(brand(), new Scroller(navigation()), footer());
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("layout.menu"));
+        addToNavbar(skipLink(), toggle, header(currentUser, contributions), savingPausedBanner());
+        addToDrawer(brand(), new Scroller(navigation()), drawerAccount(), footer());
+    }
+
+    /**
+     * The first thing a keyboard reaches: "Skip to main content", out of sight until focused; it
+     * moves the focus to the view (the {@code <main>} in the layout's content).
+     */
+    private Anchor skipLink() {
+        Anchor skip = new Anchor("#", getTranslation("layout.skip-to-content"));
+        skip.setId("skip-to-content");
+        skip.addClassName("praxis-skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("""
+                this.addEventListener('click', e => {
+                  e.preventDefault();
+                  const main = document.querySelector('vaadin-app-layout > main');
+                  if (main) {
+                    if (!main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
+                    main.focus();
+                  }
+                });""");
+        return skip;
     }
 
     private Div savingPausedBanner() {
@@ -65,6 +90,14 @@ public class MainLayout extends AppLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        // the content part scrolls: keyboard users reach it (scroll with the arrow keys) and hear its name
+        getElement().executeJs("""
+                const content = this.shadowRoot && this.shadowRoot.querySelector('[content]');
+                if (content) {
+                  content.setAttribute('tabindex', '0');
+                  content.setAttribute('role', 'group');
+                  content.setAttribute('aria-label', $0);
+                }""", getTranslation("layout.content"));
         UI ui = attachEvent.getUI();
         savingPaused.setVisible(!database.available());
         databaseWatch = database.onChange(up -> ui.access(() -> savingPaused.setVisible(!up)));
@@ -130,6 +163,25 @@ public class MainLayout extends AppLayout {
         who.removeAll();
         who.add(new Text(getTranslation("layout.signed-in-as", user.displayName(),
                 getTranslation("role." + user.role().name()))));
+        drawerWho.setText(getTranslation("layout.signed-in-as", user.displayName(),
+                getTranslation("role." + user.role().name())));
+    }
+
+    /** Who is signed in and sign-out at the foot of the drawer too: on a phone the top bar has room for little. */
+    private Div drawerAccount() {
+        Div account = new Div();
+        account.addClassName("praxis-drawer-account");
+        currentUser.get().ifPresent(user -> {
+            drawerWho.setId("drawer-signed-in-user");
+            drawerWho.addClassName("praxis-signed-in");
+            showSignedIn(user);
+            Button signOut = new Button(getTranslation("layout.sign-out"), new Icon(VaadinIcon.SIGN_OUT),
+                    click -> authenticationContext.logout());
+            signOut.setId("drawer-sign-out");
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            account.add(drawerWho, signOut);
+        });
+        return account;
     }
 
     /** The signed-in person changed their name: the top bar says it at once, without a reload. */
@@ -141,6 +193,8 @@ public class MainLayout extends AppLayout {
         Button signOut = new Button(getTranslation("layout.sign-out"), new Icon(VaadinIcon.SIGN_OUT),
                 click -> authenticationContext.logout());
         signOut.setId("sign-out");
+        // on a phone the label goes (styles.css) and the icon stays: the name says what it does
+        signOut.setAriaLabel(getTranslation("layout.sign-out"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         return signOut;
     }

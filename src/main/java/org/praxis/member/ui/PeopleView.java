@@ -1,5 +1,7 @@
 package org.praxis.member.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -17,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -60,6 +63,8 @@ public class PeopleView extends Main implements HasDynamicTitle {
     final Grid<Organization> organizationGrid = new Grid<>();
     final TextField filter = new TextField();
     private List<MemberSummary> allMembers = List.of();
+    private static final int NARROW_PX = 640;
+    private transient com.vaadin.flow.shared.Registration resizing;
 
     public PeopleView(MemberService members, OrganizationService organizations, CohortService cohorts,
             CurrentUser currentUser, PersonalDataService data) {
@@ -81,13 +86,41 @@ public class PeopleView extends Main implements HasDynamicTitle {
         refreshOrganizations();
     }
 
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        Page page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resize -> fitColumns(resize.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resizing != null) {
+            resizing.remove();
+            resizing = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /**
+     * On a phone (under 40rem) the grids keep what matters to find someone and act: the name, the
+     * role and the status (an organisation's name and sector); the rest is in the row's dialog.
+     */
+    void fitColumns(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_PX;
+        List.of("pronouns", "email", "organization", "cohorts")
+                .forEach(key -> memberGrid.getColumnByKey(key).setVisible(!narrow));
+        List.of("county", "tribalNation").forEach(key -> organizationGrid.getColumnByKey(key).setVisible(!narrow));
+    }
+
     // ---- accounts
 
     private Div accountsTab() {
         filter.setId("people-filter");
         filter.setLabel(getTranslation("people.filter"));
         filter.setClearButtonVisible(true);
-        filter.setWidth("24rem");
+        filter.setWidth("min(24rem, 100%)");
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> applyFilter());
         Button create = new Button(getTranslation("people.new-account"), VaadinIcon.PLUS.create(),
@@ -96,24 +129,28 @@ public class PeopleView extends Main implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout toolbar = new HorizontalLayout(filter, create);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
 
         memberGrid.setId("members-grid");
         memberGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         memberGrid.getElement().setAttribute("aria-label", getTranslation("people.tab.accounts"));
+        // widths that add up to what a desktop has (no column sized to its longest value, which pushed
+        // Role, Cohort and Status out of sight); long values wrap in their cell
+        memberGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         memberGrid.addColumn(MemberSummary::displayName).setHeader(getTranslation("member.display-name"))
-                .setKey("name").setSortable(true).setFlexGrow(2);
+                .setKey("name").setSortable(true).setWidth("10rem").setFlexGrow(2);
         memberGrid.addColumn(m -> m.pronouns() == null ? "" : m.pronouns()).setHeader(getTranslation("member.pronouns"))
-                .setKey("pronouns");
+                .setKey("pronouns").setWidth("6rem").setFlexGrow(1);
         memberGrid.addColumn(MemberSummary::email).setHeader(getTranslation("member.email")).setKey("email")
-                .setFlexGrow(2);
+                .setWidth("12rem").setFlexGrow(2);
         memberGrid.addColumn(m -> m.organizationName() == null ? "" : m.organizationName())
-                .setHeader(getTranslation("member.organization")).setKey("organization").setFlexGrow(2);
+                .setHeader(getTranslation("member.organization")).setKey("organization").setWidth("10rem").setFlexGrow(2);
         memberGrid.addColumn(m -> getTranslation("role." + m.role().name())).setHeader(getTranslation("member.role"))
-                .setKey("role");
+                .setKey("role").setWidth("7rem").setFlexGrow(0);
         memberGrid.addColumn(m -> String.join(", ", m.cohorts())).setHeader(getTranslation("member.cohort"))
-                .setKey("cohorts").setFlexGrow(2);
+                .setKey("cohorts").setWidth("8rem").setFlexGrow(1);
         memberGrid.addColumn(m -> getTranslation(m.active() ? "member.status.active" : "member.status.deactivated"))
-                .setHeader(getTranslation("member.status")).setKey("status");
+                .setHeader(getTranslation("member.status")).setKey("status").setWidth("7rem").setFlexGrow(0);
         // selection works by keyboard (space) as well as by click
         memberGrid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -121,7 +158,7 @@ public class PeopleView extends Main implements HasDynamicTitle {
                 memberGrid.asSingleSelect().clear();
             }
         });
-        memberGrid.getColumns().forEach(c -> c.setAutoWidth(true).setResizable(true));
+        memberGrid.getColumns().forEach(c -> c.setResizable(true));
         memberGrid.setAllRowsVisible(true);
         return new Div(toolbar, memberGrid);
     }
@@ -337,7 +374,8 @@ public class PeopleView extends Main implements HasDynamicTitle {
                 organizationGrid.asSingleSelect().clear();
             }
         });
-        organizationGrid.getColumns().forEach(c -> c.setAutoWidth(true).setResizable(true));
+        organizationGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        organizationGrid.getColumns().forEach(c -> c.setWidth("8rem").setResizable(true));
         organizationGrid.setAllRowsVisible(true);
         return new Div(create, organizationGrid);
     }
