@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * How often each obstacle was named, by month, in what is shared with the facilitators. A count
- * of one or two is never given ({@link Cell#fewerThanThree()}); notes come without names.
+ * of one or two is never given ({@link Cell#fewerThanThree()}), nor the notes named with it; notes
+ * come without names.
  */
 public record ObstacleReport(List<YearMonth> months, List<Row> rows, List<Note> notes) {
 
@@ -29,6 +30,7 @@ public record ObstacleReport(List<YearMonth> months, List<Row> rows, List<Note> 
         }
     }
 
-    public record Note(String obstacle, YearMonth month, String text) {
+    /** A note given with a naming; only for an obstacle and month whose count is shown. */
+    public record Note(long obstacleId, String obstacle, YearMonth month, String text) {
     }
 }

@@ -182,7 +182,8 @@ public class ObstacleService {
     /**
      * For the cohort's facilitators: each obstacle named in the last six months, by month, on
      * check-ins of commitments shared with them and on posts; counts of one or two hidden; the
-     * notes shared with them, without names.
+     * notes shared with them, without names, and only where their obstacle's count for that month
+     * is shown (a masked count keeps its notes back too).
      */
     @Transactional(readOnly = true)
     public ObstacleReport report(long cohortId) {
@@ -206,7 +207,7 @@ public class ObstacleService {
                 YearMonth m = YearMonth.from(n.at().atZoneSameInstant(zone));
                 counts.computeIfAbsent(n.obstacleId(), k -> new HashMap<>()).merge(m, 1, Integer::sum);
                 if (n.note() != null) {
-                    notes.add(new ObstacleReport.Note(labels.get(n.obstacleId()), m, n.note()));
+                    notes.add(new ObstacleReport.Note(n.obstacleId(), labels.get(n.obstacleId()), m, n.note()));
                 }
             }
         }
@@ -225,8 +226,12 @@ public class ObstacleService {
                     ? ObstacleReport.Cell.WITHHELD : ObstacleReport.Cell.of(total);
             rows.add(new ObstacleReport.Row(o, cells, sum));
         }
-        notes.sort(java.util.Comparator.comparing(ObstacleReport.Note::month).reversed());
-        return new ObstacleReport(months, rows, notes);
+        // a note said where the count says "fewer than 3" would tell what the mask keeps back (who
+        // wrote it, often): only notes of an obstacle and month named at least three times show
+        List<ObstacleReport.Note> shown = new ArrayList<>(notes.stream()
+                .filter(n -> counts.getOrDefault(n.obstacleId(), Map.of()).getOrDefault(n.month(), 0) >= 3).toList());
+        shown.sort(java.util.Comparator.comparing(ObstacleReport.Note::month).reversed());
+        return new ObstacleReport(months, rows, shown);
     }
 
     /** The usual question for a prompt about an obstacle, for the facilitator to edit. */

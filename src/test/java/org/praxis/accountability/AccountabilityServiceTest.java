@@ -253,8 +253,16 @@ class AccountabilityServiceTest extends IntegrationTest {
                 .findFirst().orElseThrow();
         assertThat(again.byMonth()).contains(new ObstacleReport.Cell(0, true), new ObstacleReport.Cell(3, false));
         assertThat(again.total()).isEqualTo(ObstacleReport.Cell.WITHHELD);
-        assertThat(report.notes()).extracting(ObstacleReport.Note::text).contains("Two leads left", "Only seen as a box to tick")
-                .doesNotContain("Private reason");
+        // the notes of a count shown "fewer than 3" stay back with it
+        assertThat(report.notes()).extracting(ObstacleReport.Note::text).contains("Two leads left")
+                .doesNotContain("Only seen as a box to tick", "Private reason");
+        assertThat(report.notes()).allMatch(n -> n.obstacleId() == turnover);
+        // and in the month whose count is masked, turnover's own note stays back too
+        data.db().update(org.praxis.jooq.Tables.CHECK_IN).set(org.praxis.jooq.Tables.CHECK_IN.IN_THE_WAY, "Left in a hurry")
+                .where(org.praxis.jooq.Tables.CHECK_IN.COMMITMENT_ID.eq(extra)).execute();
+        data.signIn(facilitator);
+        assertThat(obstacles.report(cohort).notes()).extracting(ObstacleReport.Note::text).contains("Two leads left")
+                .doesNotContain("Left in a hurry");
         data.signIn(author);
         assertThatThrownBy(() -> obstacles.report(cohort)).isInstanceOf(AccessDeniedException.class);
     }

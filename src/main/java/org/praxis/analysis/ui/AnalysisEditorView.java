@@ -24,9 +24,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -67,6 +64,9 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
     private final transient CohortService cohorts;
     private final transient OrganizationService organizations;
     private final transient CohortPages pages;
+    /** The cohort's zone for "saved at": everything else shows the cohort's time too. */
+    private final transient org.praxis.cohort.CohortAccess access;
+    private final transient java.time.Clock clock;
     private final TextField title = new TextField();
     private final ComboBox<Organization> organization = new ComboBox<>();
     private final Select<PolicyArea> area = new Select<>();
@@ -87,7 +87,9 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
     private boolean unsaved;
 
     public AnalysisEditorView(AnalysisService analyses, CohortService cohorts, OrganizationService organizations,
-            CohortPages pages) {
+            CohortPages pages, org.praxis.cohort.CohortAccess access, java.time.Clock clock) {
+        this.access = access;
+        this.clock = clock;
         this.analyses = analyses;
         this.pages = pages;
         this.cohorts = cohorts;
@@ -288,7 +290,8 @@ public class AnalysisEditorView extends Main implements BeforeEnterObserver, Has
                 unsaved = false;
             }
             status.setText(getTranslation(shared ? "analysis.editor.version-saved" : "analysis.editor.saved",
-                    LocalTime.now().format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale()))));
+                    org.praxis.base.ui.Times.time(java.time.ZonedDateTime.now(clock.withZone(access.zoneOf(cohortId))),
+                            getLocale())));
             return true;
         } catch (InvalidInputException e) {
             String rest = problems.show(e);

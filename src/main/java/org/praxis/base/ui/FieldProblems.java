@@ -26,6 +26,11 @@ public final class FieldProblems {
         return this;
     }
 
+    /** Whether a problem of this field is shown next to a field of this form. */
+    public boolean binds(String field) {
+        return fields.containsKey(field);
+    }
+
     public void clear() {
         fields.values().forEach(f -> f.setInvalid(false));
     }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -57,6 +58,8 @@ public class TemplateEditorView extends Main implements BeforeEnterObserver, Has
     private final Paragraph status = new Paragraph();
     private Long id;
     private boolean inUse;
+    /** The template as last loaded or saved: Done asks before leaving anything else behind. */
+    private TemplateDefinition saved;
 
     public TemplateEditorView(TemplateService templates, CohortAccess access) {
         this.templates = templates;
@@ -121,6 +124,7 @@ public class TemplateEditorView extends Main implements BeforeEnterObserver, Has
         }
         cohort.setReadOnly(existing != null);
         render();
+        saved = definition();
     }
 
     private void render() {
@@ -140,7 +144,7 @@ public class TemplateEditorView extends Main implements BeforeEnterObserver, Has
         Button save = new Button(getTranslation("action.save"), click -> save());
         save.setId("template-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button done = new Button(getTranslation("analysis.editor.done"), click -> UI.getCurrent().navigate("worksheets/templates"));
+        Button done = new Button(getTranslation("analysis.editor.done"), click -> done());
         done.setId("template-done");
         add(addStep, status, new HorizontalLayout(save, done));
     }
@@ -158,7 +162,36 @@ public class TemplateEditorView extends Main implements BeforeEnterObserver, Has
         return new TemplateDefinition(title.getValue(), purpose.getValue(), steps.stream().map(StepEditor::step).toList());
     }
 
-    private void save() {
+    private boolean unsaved() {
+        return !definition().equals(saved);
+    }
+
+    /** Leaves for the templates list, asking first when there are edits not saved. */
+    private void done() {
+        if (!unsaved()) {
+            UI.getCurrent().navigate("worksheets/templates");
+            return;
+        }
+        ConfirmDialog ask = new ConfirmDialog();
+        ask.setId("template-leave-dialog");
+        ask.setHeader(getTranslation("worksheet.template.leave.title"));
+        ask.setText(getTranslation("worksheet.template.leave.text"));
+        ask.setConfirmText(getTranslation("worksheet.template.leave.save"));
+        ask.addConfirmListener(e -> {
+            if (save()) {
+                UI.getCurrent().navigate("worksheets/templates");
+            }
+        });
+        ask.setRejectable(true);
+        ask.setRejectText(getTranslation("worksheet.template.leave.discard"));
+        ask.addRejectListener(e -> UI.getCurrent().navigate("worksheets/templates"));
+        ask.setCancelable(true);
+        ask.setCancelText(getTranslation("worksheet.template.leave.stay"));
+        ask.open();
+    }
+
+    /** Saves; true when it went through, else the problems are shown and the edits stay. */
+    private boolean save() {
         FieldProblems problems = new FieldProblems(this).bind("title", title).bind("purpose", purpose);
         for (int i = 0; i < steps.size(); i++) {
             steps.get(i).bind(problems, i);
@@ -168,7 +201,8 @@ public class TemplateEditorView extends Main implements BeforeEnterObserver, Has
                 if (cohort.getValue() == null) {
                     cohort.setInvalid(true);
                     cohort.setErrorMessage(getTranslation("validation.required"));
-                    return;
+                    status.setText(getTranslation("worksheet.template.not-saved.marked", 1));
+                    return false;
                 }
                 id = templates.create(cohort.getValue().id(), definition());
                 cohort.setReadOnly(true);
@@ -180,15 +214,22 @@ public class TemplateEditorView extends Main implements BeforeEnterObserver, Has
                         version));
             }
             // keys the service gave new questions, so a later save keeps them
-            TemplateDetails saved = templates.read(id);
-            inUse = saved.inUse();
+            TemplateDetails stored = templates.read(id);
+            inUse = stored.inUse();
             steps.clear();
-            saved.definition().steps().forEach(s -> steps.add(new StepEditor(s)));
+            stored.definition().steps().forEach(s -> steps.add(new StepEditor(s)));
             layoutSteps();
+            saved = definition();
+            return true;
         } catch (InvalidInputException e) {
             problems.clear();
             String rest = problems.show(e);
-            status.setText(getTranslation("worksheet.template.not-saved") + (rest == null ? "" : " " + rest));
+            int marked = e.problems().size() - (rest == null ? 0 : (int) e.problems().keySet().stream()
+                    .filter(k -> !problems.binds(k)).count());
+            status.setText(rest == null ? getTranslation("worksheet.template.not-saved.marked", marked)
+                    : getTranslation("worksheet.template.not-saved") + " " + rest
+                            + (marked > 0 ? " " + getTranslation("worksheet.template.not-saved.also-marked", marked) : ""));
+            return false;
         }
     }
 

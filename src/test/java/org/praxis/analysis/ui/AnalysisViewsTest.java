@@ -115,6 +115,24 @@ class AnalysisViewsTest extends KaribuTest {
     }
 
     @Test
+    void draft_saved_at_tells_the_time_in_the_cohorts_zone_not_the_servers() {
+        // 14 hours ahead of UTC: the server's zone would give another hour
+        java.time.ZoneId kiritimati = java.time.ZoneId.of("Pacific/Kiritimati");
+        data.db().update(org.praxis.jooq.Tables.COHORT).set(org.praxis.jooq.Tables.COHORT.TIME_ZONE, kiritimati.getId())
+                .where(org.praxis.jooq.Tables.COHORT.ID.eq(cohort)).execute();
+        signInAs(author);
+        go("analyses/write", "cohort", cohort);
+        _setValue(_get(TextField.class, spec -> spec.withId("analysis-title")), "Late-night clinic hours");
+        @SuppressWarnings("unchecked")
+        Select<PolicyArea> area = _get(Select.class, spec -> spec.withId("analysis-area"));
+        String before = org.praxis.base.ui.Times.time(java.time.ZonedDateTime.now(kiritimati), java.util.Locale.ENGLISH);
+        _setValue(area, PolicyArea.ELIGIBILITY);
+        _setValue(section(Section.BURDEN), "Night-shift workers.");
+        String after = org.praxis.base.ui.Times.time(java.time.ZonedDateTime.now(kiritimati), java.util.Locale.ENGLISH);
+        assertThat(status()).isIn("Draft saved at " + before + ".", "Draft saved at " + after + ".");
+    }
+
+    @Test
     void a_peer_cannot_open_a_draft_or_its_editor() {
         data.signIn(author);
         long id = analyses.create(cohort, new AnalysisDraft("Private thoughts", null, PolicyArea.OTHER, Set.of(),

@@ -8,7 +8,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -166,6 +168,52 @@ class WorksheetViewsTest extends KaribuTest {
         assertThat(_get(H1.class).getText()).isEqualTo(title);
         _assertOne(Div.class, spec -> spec.withId("counts-q5"));
         _assertOne(Anchor.class, spec -> spec.withText("For the session “Session on intake”"));
+    }
+
+    @Test
+    void done_with_unsaved_edits_asks_first_stays_saves_or_leaves_and_a_refused_save_says_what_is_wrong() {
+        signInAs(facilitator);
+        navigate("worksheets/templates");
+        click("template-new");
+        String title = TestData.unique("Unsaved");
+        field("template-title", title);
+        field("step-0-title", "Reflect");
+
+        // saving with a question left without its wording says what is wrong, not "Not saved:" alone
+        click("template-save");
+        assertThat(text("template-status")).isEqualTo("Not saved: please correct the field marked below.");
+        assertThat(_get(TextField.class, spec -> spec.withId("question-0-0-prompt")).isInvalid()).isTrue();
+
+        // Done asks; staying keeps every edit on the page
+        click("template-done");
+        ConfirmDialog ask = _get(ConfirmDialog.class, spec -> spec.withId("template-leave-dialog"));
+        ConfirmDialogKt._fireCancel(ask);
+        _assertOne(TemplateEditorView.class);
+        assertThat(_get(TextField.class, spec -> spec.withId("template-title")).getValue()).isEqualTo(title);
+
+        // save and leave: a save still refused keeps them on the page
+        click("template-done");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("template-leave-dialog")));
+        _assertOne(TemplateEditorView.class);
+        field("question-0-0-prompt", "What did you notice?");
+        click("template-done");
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("template-leave-dialog")));
+        _assertOne(TemplatesView.class);
+        assertThat(templates.templates()).anyMatch(t -> t.title().equals(title));
+
+        // nothing changed since the save: Done leaves at once
+        long id = templates.templates().stream().filter(t -> t.title().equals(title)).findFirst().orElseThrow().id();
+        UI.getCurrent().navigate("worksheets/templates/edit", QueryParameters.of("id", String.valueOf(id)));
+        click("template-done");
+        _assertOne(TemplatesView.class);
+
+        // leaving without saving throws the edit away, as asked
+        UI.getCurrent().navigate("worksheets/templates/edit", QueryParameters.of("id", String.valueOf(id)));
+        field("template-title", title + " renamed");
+        click("template-done");
+        ConfirmDialogKt._fireReject(_get(ConfirmDialog.class, spec -> spec.withId("template-leave-dialog")));
+        _assertOne(TemplatesView.class);
+        assertThat(templates.read(id).definition().title()).isEqualTo(title);
     }
 
     @Test
