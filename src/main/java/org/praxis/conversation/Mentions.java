@@ -31,7 +31,7 @@ final class Mentions {
     /** A stored mention: the person's id and nothing else (digits only, so nothing to escape). */
     static final Pattern TOKEN = Pattern.compile("@\\[(\\d{1,18})\\]");
     /** A typed mention that is not a token yet: {@code @} after no letter, digit or {@code @}, then a word. */
-    private static final Pattern TYPED = Pattern.compile("(?<![\\p{L}\\p{N}@\\[])@(?!\\[)(\\p{L}[\\p{L}\\p{N}'’-]*)");
+    private static final Pattern TYPED = Pattern.compile("(?<![\\p{L}\\p{N}@\\[\\\\])@(?!\\[)(\\p{L}[\\p{L}\\p{N}'’-]*)");
 
     /** The typed text with every mention that could be resolved turned into a token. */
     record Resolved(String text, Set<Long> ids, List<MentionCheck.Ambiguity> ambiguous, List<String> unknown) {

@@ -159,12 +159,23 @@ class PostCard extends Article {
             });
             b.setId("react-" + p.id() + "-" + kind.name());
             b.setEnabled(!p.mine());
+            if (p.mine()) {
+                b.getElement().setAttribute("aria-describedby", "react-own-" + p.id());
+            }
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, mine ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
             b.getElement().setAttribute("aria-pressed", String.valueOf(mine));
             if (!who.isEmpty()) {
                 b.setTooltipText(getTranslation("reaction.who", label, String.join(", ", who)));
             }
             bar.add(b);
+        }
+        if (p.mine()) {
+            // greyed buttons alone say nothing: tell why, to the eye and to a screen reader
+            Span why = new Span(host.label("reaction.own-post"));
+            why.setId("react-own-" + p.id());
+            why.addClassName("praxis-muted");
+            why.addClassName("praxis-reaction-own");
+            bar.add(why);
         }
         return bar;
     }

@@ -149,11 +149,21 @@ class ReplyEditor extends Div {
         return key;
     }
 
-    void quote(String markdown) {
+    /**
+     * Puts the passage into the reply as a quote that says who wrote it: {@code author} is the
+     * name the quote may carry (already "a member" for a post with its name hidden).
+     */
+    void quote(String author, String markdown) {
         StringBuilder quoted = new StringBuilder();
+        quoted.append("> ").append(getTranslation("post.quote.wrote", escaped(author))).append("\n>\n");
         markdown.lines().limit(20).forEach(line -> quoted.append("> ").append(line).append('\n'));
         String current = body.getValue();
         body.setValue((current.isBlank() ? "" : current.stripTrailing() + "\n\n") + quoted + "\n");
         body.focus();
+    }
+
+    /** A name as literal Markdown text: its marks do nothing, and an {@code @} in it mentions nobody. */
+    private static String escaped(String name) {
+        return name.replaceAll("([\\\\`*_\\[\\]<>#!|~@])", "\\\\$1");
     }
 }

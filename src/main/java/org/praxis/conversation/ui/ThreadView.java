@@ -229,6 +229,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         newReplies.setVisible(false);
         page = threads.read(threadId, sort);
         markRead();
+        aim();
         render();
     }
 
@@ -258,17 +259,25 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             add(contentNoteGate(h));
             return;
         }
-        add(sortSelect());
+        // the editor exists before the posts, so their "quote" buttons can fill it
+        mainEditor = h.readOnly() ? null : editor(null, draft);
+        HorizontalLayout top = new HorizontalLayout(sortSelect());
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
+        if (mainEditor != null) {
+            top.add(jumpToReply());
+        }
+        add(top);
         if (branch != null) {
             var whole = Links.route(getTranslation("thread.whole"), "threads/" + threadId);
             whole.setId("whole-thread");
             add(whole);
         }
-        // the editor exists before the posts, so their "quote" buttons can fill it
-        mainEditor = h.readOnly() ? null : editor(null, draft);
         fillPosts();
         add(newReplies, postList);
-        add(new H2(getTranslation("thread.your-reply")));
+        H2 yourReply = new H2(getTranslation("thread.your-reply"));
+        yourReply.setId("your-reply");
+        add(yourReply);
         if (mainEditor == null) {
             Paragraph closed = new Paragraph(getTranslation(h.cohortClosed() ? "cohort.closed.read-only"
                     : h.locked() ? "thread.locked" : "thread.prompt-closed"));
@@ -278,6 +287,17 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         } else {
             add(mainEditor);
         }
+    }
+
+    /** Near the top, so the reply box is a Tab or two away, not past every post's buttons. */
+    private Button jumpToReply() {
+        Button jump = new Button(getTranslation("thread.jump-to-reply"), click -> {
+            mainEditor.body.focus();
+            mainEditor.body.getElement().executeJs("this.scrollIntoView({block: 'center'});");
+        });
+        jump.setId("jump-to-reply");
+        jump.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return jump;
     }
 
     private Div breadcrumb(ThreadHeader h) {
@@ -545,9 +565,17 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
                 + "const post = document.getElementById($0);"
                 + "return (s && post && s.rangeCount && post.contains(s.getRangeAt(0).commonAncestorContainer))"
                 + " ? s.toString() : '';", "post-body-" + p.id())
-                .then(String.class, selected -> mainEditor.quote(selected == null || selected.isBlank()
+                .then(String.class, selected -> mainEditor.quote(quotedAuthor(p), selected == null || selected.isBlank()
                         ? p.markdown() : selected.strip()),
-                        error -> mainEditor.quote(p.markdown()));
+                        error -> mainEditor.quote(quotedAuthor(p), p.markdown()));
+    }
+
+    /**
+     * Who a quote says wrote the post: never the name of a post whose name is hidden, not even
+     * when the reader knows it (its author, a facilitator), since the quote is read by peers.
+     */
+    private String quotedAuthor(PostItem p) {
+        return p.nameHidden() || p.authorName() == null ? getTranslation("post.name-hidden") : p.authorName();
     }
 
     private ReplyEditor editor(PostItem parent, String draft) {
@@ -594,8 +622,10 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
      * as posted even when the page cannot be read again at once.
      */
     private void send(ReplyEditor editor, Long parentId, ReplyEditor.Reply reply) {
+        long posted;
         try {
-            threads.reply(threadId, parentId, reply.body(), reply.facilitatorsOnly(), reply.hideName(), reply.key());
+            posted = threads.reply(threadId, parentId, reply.body(), reply.facilitatorsOnly(), reply.hideName(),
+                    reply.key());
         } catch (AgreementRequiredException e) {
             openAgreement(e.agreement(), () -> send(editor, parentId, reply));
             return;
@@ -616,6 +646,8 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         editor.clear();
         String said = "post.sent";
         try {
+            // the new reply is shown where it is, however far down a long thread, and gets focus
+            target = posted;
             reload();
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isUnavailable(e)) {
