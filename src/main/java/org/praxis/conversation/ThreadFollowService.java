@@ -103,9 +103,13 @@ public class ThreadFollowService implements org.praxis.base.privacy.PersonalData
         if (!answered.isEmpty()) {
             notifications.aboutPost(answered, NotificationKind.POST_REPLY, actor, threadId, postId);
         }
+        // the author of the post answered hears of it as a reply to theirs, by that choice alone
+        var answeredAuthor = DSL.select(parent.AUTHOR_ID).from(parent).where(parent.ID.eq(POST.PARENT_ID))
+                .and(parent.AUTHOR_ID.isNotNull());
         List<Long> followers = db.select(THREAD_FOLLOW.MEMBER_ID).from(THREAD_FOLLOW).join(POST).on(POST.ID.eq(postId))
                 .where(THREAD_FOLLOW.THREAD_ID.eq(threadId)).and(THREAD_FOLLOW.MUTED.isFalse())
-                .and(THREAD_FOLLOW.MEMBER_ID.ne(authorId)).and(Members.active(THREAD_FOLLOW.MEMBER_ID))
+                .and(THREAD_FOLLOW.MEMBER_ID.ne(authorId)).and(THREAD_FOLLOW.MEMBER_ID.notIn(answeredAuthor))
+                .and(Members.active(THREAD_FOLLOW.MEMBER_ID))
                 .and(Posts.visibleTo(THREAD_FOLLOW.MEMBER_ID))
                 .orderBy(THREAD_FOLLOW.MEMBER_ID)
                 .fetch(THREAD_FOLLOW.MEMBER_ID);
