@@ -134,12 +134,7 @@ public class ModerationService {
      */
     @Transactional(readOnly = true)
     public java.util.List<ReportItem> openReports() {
-        PraxisUser me = currentUser.require();
-        org.jooq.Condition mine = POST_REPORT.TO_ADMINS.isFalse()
-                .and(CohortAccess.facilitatorOf(THREAD.COHORT_ID, org.jooq.impl.DSL.val(me.id())));
-        if (me.role() == org.praxis.base.security.Role.ADMIN) {
-            mine = mine.or(POST_REPORT.TO_ADMINS.isTrue());
-        }
+        org.jooq.Condition mine = reportsFor(currentUser.require());
         return db.select(POST_REPORT.ID, POST.ID, THREAD.ID, THREAD.TITLE, Cohorts.name(THREAD.COHORT_ID),
                         POST_REPORT.REASON, Members.displayName(POST_REPORT.REPORTER_ID), POST_REPORT.TO_ADMINS,
                         POST_REPORT.CREATED_AT)
@@ -150,6 +145,34 @@ public class ModerationService {
                 .orderBy(POST_REPORT.CREATED_AT)
                 .fetch(r -> new ReportItem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9()));
+    }
+
+    /**
+     * The reports someone must look at (on {@code POST_REPORT} joined to its {@code THREAD}): about
+     * posts in cohorts they facilitate, and for admins those sent to the admins. A report to the
+     * admins is never shown to facilitators.
+     */
+    private static org.jooq.Condition reportsFor(PraxisUser me) {
+        org.jooq.Condition mine = POST_REPORT.TO_ADMINS.isFalse()
+                .and(CohortAccess.facilitatorOf(THREAD.COHORT_ID, org.jooq.impl.DSL.val(me.id())));
+        if (me.role() == org.praxis.base.security.Role.ADMIN) {
+            mine = mine.or(POST_REPORT.TO_ADMINS.isTrue());
+        }
+        return mine;
+    }
+
+    /**
+     * For a facilitator's home: how many open reports of the cohort's posts are theirs to look at
+     * (reports to the admins are counted on the admins' page, not here).
+     */
+    @Transactional(readOnly = true)
+    public int openReportCount(long cohortId) {
+        PraxisUser me = access.requireFacilitator(cohortId);
+        return db.fetchCount(db.selectOne().from(POST_REPORT)
+                .join(POST).on(POST.ID.eq(POST_REPORT.POST_ID))
+                .join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
+                .where(POST_REPORT.RESOLVED_AT.isNull()).and(reportsFor(me)).and(POST_REPORT.TO_ADMINS.isFalse())
+                .and(THREAD.COHORT_ID.eq(cohortId)));
     }
 
     /** Marks a report as dealt with; only someone it was sent to may. */
