@@ -509,6 +509,58 @@ public class AnalysisService {
                 .orderBy(ANALYSIS.SHARED_AT.desc()).limit(limit).fetch(ANALYSIS.TITLE);
     }
 
+    /** An analysis shared in the cohort's library since the reader's last visit, for home. */
+    public record LibraryNews(long id, String title, List<String> authors, OffsetDateTime sharedAt) {
+    }
+
+    /** New comments by others on one of the reader's analyses, for home. */
+    public record CommentNews(long id, String title, int count, String lastBy, OffsetDateTime lastAt) {
+    }
+
+    /**
+     * For home: analyses others shared in the cohort's library since then that the reader may
+     * read, newest first.
+     */
+    @Transactional(readOnly = true)
+    public List<LibraryNews> sharedInLibrarySince(long cohortId, OffsetDateTime since, int limit) {
+        access.requireMember(cohortId);
+        PraxisUser me = currentUser.require();
+        var rows = db.select(ANALYSIS.ID, ANALYSIS.TITLE, ANALYSIS.SHARED_AT).from(ANALYSIS)
+                .where(ANALYSIS.COHORT_ID.eq(cohortId)).and(ANALYSIS.STATUS.ne(AnalysisStatus.DRAFT.name()))
+                .and(ANALYSIS.SHARED_AT.gt(since)).and(visibleTo(me))
+                .andNotExists(DSL.selectOne().from(ANALYSIS_AUTHOR).where(ANALYSIS_AUTHOR.ANALYSIS_ID.eq(ANALYSIS.ID))
+                        .and(ANALYSIS_AUTHOR.MEMBER_ID.eq(me.id())))
+                .orderBy(ANALYSIS.SHARED_AT.desc(), ANALYSIS.ID.desc()).limit(limit).fetch();
+        Map<Long, List<String>> authors = authorNames(rows.map(r -> r.value1()));
+        return rows.map(r -> new LibraryNews(r.value1(), r.value2(), authors.getOrDefault(r.value1(), List.of()),
+                r.value3()));
+    }
+
+    /**
+     * For home: the reader's analyses in the cohort with comments by others since then, with how
+     * many and who wrote the latest, the latest first.
+     */
+    @Transactional(readOnly = true)
+    public List<CommentNews> commentsOnMineSince(long cohortId, OffsetDateTime since, int limit) {
+        access.requireMember(cohortId);
+        PraxisUser me = currentUser.require();
+        var latest = ANALYSIS_COMMENT.as("latest_comment");
+        var lastBy = DSL.field(DSL.select(Members.displayName(latest.AUTHOR_ID)).from(latest)
+                .where(latest.ANALYSIS_ID.eq(ANALYSIS.ID)).and(latest.AUTHOR_ID.isNotNull())
+                .and(latest.AUTHOR_ID.ne(me.id()))
+                .orderBy(latest.CREATED_AT.desc(), latest.ID.desc()).limit(1));
+        var lastAt = DSL.max(ANALYSIS_COMMENT.CREATED_AT);
+        return db.select(ANALYSIS.ID, ANALYSIS.TITLE, DSL.count(), lastBy, lastAt)
+                .from(ANALYSIS_COMMENT).join(ANALYSIS).on(ANALYSIS.ID.eq(ANALYSIS_COMMENT.ANALYSIS_ID))
+                .where(ANALYSIS.COHORT_ID.eq(cohortId)).and(ANALYSIS_COMMENT.CREATED_AT.gt(since))
+                .and(ANALYSIS_COMMENT.AUTHOR_ID.isNotNull()).and(ANALYSIS_COMMENT.AUTHOR_ID.ne(me.id()))
+                .andExists(DSL.selectOne().from(ANALYSIS_AUTHOR).where(ANALYSIS_AUTHOR.ANALYSIS_ID.eq(ANALYSIS.ID))
+                        .and(ANALYSIS_AUTHOR.MEMBER_ID.eq(me.id())))
+                .groupBy(ANALYSIS.ID, ANALYSIS.TITLE)
+                .orderBy(lastAt.desc()).limit(limit)
+                .fetch(r -> new CommentNews(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
     /** Markdown of an analysis (say, of an older version) as sanitised HTML to show. */
     public String renderMarkdown(String text) {
         return markdown.toSafeHtml(text == null ? "" : text);

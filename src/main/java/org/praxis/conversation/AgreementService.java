@@ -32,8 +32,11 @@ public class AgreementService {
     private final Markdown markdown;
     private final AuditService audit;
 
+    private final org.praxis.member.MemberService members;
+
     AgreementService(DSLContext db, CohortAccess access, CurrentUser currentUser, Markdown markdown,
-            AuditService audit) {
+            AuditService audit, org.praxis.member.MemberService members) {
+        this.members = members;
         this.db = db;
         this.access = access;
         this.currentUser = currentUser;
@@ -64,6 +67,24 @@ public class AgreementService {
         long me = currentUser.require().id();
         return current(cohortId).filter(a -> !db.fetchExists(AGREEMENT_ACK,
                 AGREEMENT_ACK.AGREEMENT_ID.eq(a.id()).and(AGREEMENT_ACK.MEMBER_ID.eq(me))));
+    }
+
+    /**
+     * For the cohort's facilitators: the active members (not facilitators, who are not asked) who
+     * have not acknowledged the current agreements, by name, id to name; empty while there are none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> notAcknowledged(long cohortId) {
+        access.requireFacilitator(cohortId);
+        Optional<Agreement> agreement = current(cohortId);
+        if (agreement.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Set<Long> acknowledged = new java.util.HashSet<>(db.select(AGREEMENT_ACK.MEMBER_ID).from(AGREEMENT_ACK)
+                .where(AGREEMENT_ACK.AGREEMENT_ID.eq(agreement.get().id())).fetch(AGREEMENT_ACK.MEMBER_ID));
+        return members.activeNamesInOrder(access.roster(cohortId).stream()
+                .filter(p -> p.role() == CohortRole.MEMBER).map(org.praxis.cohort.Membership.Person::memberId)
+                .filter(id -> !acknowledged.contains(id)).toList());
     }
 
     /** Throws {@link AgreementRequiredException} while the member has not acknowledged the current version. */

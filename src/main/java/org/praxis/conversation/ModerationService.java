@@ -222,6 +222,20 @@ public class ModerationService {
     }
 
     /**
+     * For a facilitator's home: how many open reports of the cohort's posts are theirs to look at
+     * (reports to the admins are counted on the admins' page, not here).
+     */
+    @Transactional(readOnly = true)
+    public int openReportCount(long cohortId) {
+        PraxisUser me = access.requireFacilitator(cohortId);
+        return db.fetchCount(db.selectOne().from(POST_REPORT)
+                .join(POST).on(POST.ID.eq(POST_REPORT.POST_ID))
+                .join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
+                .where(POST_REPORT.RESOLVED_AT.isNull()).and(mine(me)).and(POST_REPORT.TO_ADMINS.isFalse())
+                .and(THREAD.COHORT_ID.eq(cohortId)));
+    }
+
+    /**
      * Records what was done about an open report, by whom and when; only someone it was sent to
      * may. {@link ReportAction#HIDDEN} hides the post if it is not hidden yet, with the note as
      * the reason its author reads (then required). The reporter is told it was handled, not how.

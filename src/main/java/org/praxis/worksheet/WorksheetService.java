@@ -149,6 +149,15 @@ public class WorksheetService {
         return summaries(WORKSHEET_ASSIGNMENT.COHORT_ID.eq(cohortId), role == CohortRole.FACILITATOR);
     }
 
+    /** For home: which of the cohort's assignments were given since then. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> assignedSince(long cohortId, java.time.OffsetDateTime since) {
+        access.requireMember(cohortId);
+        return new java.util.HashSet<>(db.select(WORKSHEET_ASSIGNMENT.ID).from(WORKSHEET_ASSIGNMENT)
+                .where(WORKSHEET_ASSIGNMENT.COHORT_ID.eq(cohortId)).and(WORKSHEET_ASSIGNMENT.CREATED_AT.gt(since))
+                .fetch(WORKSHEET_ASSIGNMENT.ID));
+    }
+
     /** The worksheets given for one session, for the people of its cohort. */
     @Transactional(readOnly = true)
     public List<AssignmentSummary> forSession(long sessionId) {

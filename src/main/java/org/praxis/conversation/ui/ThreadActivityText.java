@@ -26,9 +26,8 @@ public final class ThreadActivityText {
         }
         String when = Times.dateTime(activity.lastAt(), zone, locale);
         String text = activity.lastByMe() ? owner.getTranslation("thread.activity.last-by-you", when)
-                : activity.lastBy() == null ? owner.getTranslation("thread.activity.last-hidden", when,
-                        owner.getTranslation("post.name-hidden"))
-                        : owner.getTranslation("thread.activity.last-by", when, activity.lastBy());
+                : owner.getTranslation("thread.activity.last-by", when,
+                        activity.lastBy() == null ? owner.getTranslation("post.name-hidden") : activity.lastBy());
         Span line = new Span(text);
         line.setId("thread-activity-" + activity.threadId());
         line.addClassName("praxis-card-line");
