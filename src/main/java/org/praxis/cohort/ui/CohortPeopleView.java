@@ -53,7 +53,7 @@ public class CohortPeopleView extends Main implements BeforeEnterObserver, HasDy
     }
 
     private void cohort(CohortOverview cohort) {
-        H1 title = new H1(getTranslation("cohort-people.title", cohort.name()));
+        H1 title = new H1(getTranslation("cohort-directory.title", cohort.name()));
         title.setId("cohort-people-title");
         add(title);
         if (cohort.startsOn() != null) {
