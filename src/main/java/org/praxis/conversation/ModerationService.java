@@ -58,9 +58,12 @@ public class ModerationService {
     private final NotificationService notifications;
     private final MemberService members;
 
+    private final MentionNames mentionNames;
+
     ModerationService(DSLContext db, CohortAccess access, CurrentUser currentUser, SearchOutbox outbox,
             AuditService audit, Clock clock, RateLimiter limits, NotificationService notifications,
-            MemberService members) {
+            MemberService members, MentionNames mentionNames) {
+        this.mentionNames = mentionNames;
         this.notifications = notifications;
         this.members = members;
         this.limits = limits;
@@ -202,7 +205,8 @@ public class ModerationService {
                         Cohorts.timeZone(THREAD.COHORT_ID), POST_REPORT.REASON, Members.displayName(POST_REPORT.REPORTER_ID),
                         POST_REPORT.TO_ADMINS, POST_REPORT.CREATED_AT, Members.displayName(POST.AUTHOR_ID), knowsName,
                         POST.NAME_HIDDEN, POST.DELETED_AT, POST.HIDDEN_AT, POST.BODY_HTML, POST_REPORT.RESOLVED_AT,
-                        Members.displayName(POST_REPORT.RESOLVED_BY), POST_REPORT.ACTION, POST_REPORT.NOTE)
+                        Members.displayName(POST_REPORT.RESOLVED_BY), POST_REPORT.ACTION, POST_REPORT.NOTE,
+                        THREAD.COHORT_ID)
                 .from(POST_REPORT)
                 .join(POST).on(POST.ID.eq(POST_REPORT.POST_ID))
                 .join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
@@ -216,9 +220,18 @@ public class ModerationService {
                     return new ReportItem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                             ZoneId.of(zone == null ? Cohorts.DEFAULT_ZONE : zone), r.value7(), r.value8(), r.value9(),
                             r.value10(), Boolean.TRUE.equals(r.value12()) ? r.value11() : null, r.value13(), state,
-                            state == PostState.REMOVED ? "" : r.get(POST.BODY_HTML), r.get(POST_REPORT.RESOLVED_AT),
+                            state == PostState.REMOVED ? "" : withMentionNames(r.value21(), r.get(POST.BODY_HTML)),
+                            r.get(POST_REPORT.RESOLVED_AT),
                             r.value18(), r.value19() == null ? null : ReportAction.valueOf(r.value19()), r.value20());
                 });
+    }
+
+    /** The quoted post's mentions as the people's current names, as the thread shows them. */
+    private String withMentionNames(long cohortId, String html) {
+        if (html == null || html.indexOf("@[") < 0) {
+            return html;
+        }
+        return Mentions.html(html, mentionNames.shown(cohortId, Mentions.ids(html)));
     }
 
     /**

@@ -108,6 +108,16 @@ class ReportHandlingTest extends IntegrationTest {
     }
 
     @Test
+    void a_quoted_post_shows_its_mentions_by_the_peoples_current_names_not_their_tokens() {
+        long post = post(author, "As @" + reporter.name() + " said last time.", false);
+        long report = report(post, "Please look.", false);
+
+        data.signIn(facilitator);
+        ReportItem seen = moderation.openReports().stream().filter(r -> r.id() == report).findFirst().orElseThrow();
+        assertThat(seen.postHtml()).contains(reporter.name()).doesNotContain("@[" + reporter.id() + "]");
+    }
+
+    @Test
     void handling_records_what_was_done_by_whom_and_the_reporter_is_told_without_the_details() {
         long post = post(author, "Something to talk about.", false);
         long report = report(post, "Unkind.", false);
