@@ -588,13 +588,31 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         holder[0] = new ReplyEditor(suffix, label, draft, page.header().namesHideable(), text -> threads.preview(threadId, text),
                 text -> keepDraft(parentId, text),
                 reply -> send(holder[0], parentId, reply), this::mentionable,
-                reply -> threads.checkMentions(threadId, parentId, reply.body(), reply.facilitatorsOnly()));
+                reply -> checkMentions(parentId, reply));
         if (parent != null && parent.facilitatorsOnly()) {
             holder[0].facilitatorsOnly.setValue(true);
             holder[0].facilitatorsOnly.setEnabled(false);
             holder[0].facilitatorsOnly.setHelperText(getTranslation("editor.facilitators-only.kept"));
         }
         return holder[0];
+    }
+
+    /**
+     * What the writer is told about their mentions before posting; nothing when the text has no
+     * {@code @}, or when the database is away (posting then says that saving is paused).
+     */
+    private org.praxis.conversation.MentionCheck checkMentions(Long parentId, ReplyEditor.Reply reply) {
+        if (reply.body().indexOf('@') < 0) {
+            return null;
+        }
+        try {
+            return threads.checkMentions(threadId, parentId, reply.body(), reply.facilitatorsOnly());
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     /** The cohort's people to mention, read once per page when the first {@code @} is typed. */
