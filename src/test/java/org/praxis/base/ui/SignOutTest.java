@@ -32,4 +32,23 @@ class SignOutTest extends KaribuTest {
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
         assertThat(audit.latestFor("member", member.id(), 5)).anySatisfy(e -> assertThat(e.action()).isEqualTo("sign-out"));
     }
+
+    @Test
+    void the_drawer_names_who_is_signed_in_and_signs_out_too_for_phones() {
+        TestData.Person member = data.personIn(data.cohort(), Role.MEMBER);
+        signInAs(member);
+        navigate("");
+        assertThat(_get(Span.class, spec -> spec.withId("drawer-signed-in-user")).getText())
+                .isEqualTo(member.name() + " (Member)");
+        // the top bar's button keeps its name when a phone shows only its icon
+        assertThat(_get(Button.class, spec -> spec.withId("sign-out")).getElement().getAttribute("aria-label"))
+                .isEqualTo("Sign out");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("skip-to-content")).getText())
+                .isEqualTo("Skip to main content");
+
+        _click(_get(Button.class, spec -> spec.withId("drawer-sign-out")));
+
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        assertThat(audit.latestFor("member", member.id(), 5)).anySatisfy(e -> assertThat(e.action()).isEqualTo("sign-out"));
+    }
 }

@@ -72,6 +72,20 @@ class PeopleViewTest extends KaribuTest {
     }
 
     @Test
+    void the_columns_fit_a_desktop_and_a_phone_keeps_name_role_and_status() {
+        openAsFacilitator();
+        PeopleView view = _get(PeopleView.class);
+        // no column sized to its longest value: their widths add up to what a desktop has
+        assertThat(grid().getColumns()).allSatisfy(c -> assertThat(c.isAutoWidth()).isFalse());
+        assertThat(grid().getColumns()).allSatisfy(c -> assertThat(c.getWidth()).endsWith("rem"));
+        view.fitColumns(390);
+        assertThat(grid().getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getKey()))
+                .containsExactly("name", "role", "status");
+        view.fitColumns(1280);
+        assertThat(grid().getColumns()).allSatisfy(c -> assertThat(c.isVisible()).isTrue());
+    }
+
+    @Test
     void a_facilitator_creates_a_member_in_their_cohort_and_sees_the_temporary_password_once() {
         openAsFacilitator();
         String name = TestData.unique("Noor");
