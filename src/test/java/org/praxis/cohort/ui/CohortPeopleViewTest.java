@@ -13,7 +13,7 @@ import org.praxis.base.security.Role;
 import org.praxis.support.KaribuTest;
 import org.praxis.support.TestData;
 
-class HomeViewTest extends KaribuTest {
+class CohortPeopleViewTest extends KaribuTest {
 
     @Test
     void a_member_sees_their_cohort_with_facilitators_and_members_and_their_organisation_county_and_pronouns() {
@@ -26,9 +26,9 @@ class HomeViewTest extends KaribuTest {
         TestData.Person peer = data.personIn(cohort, Role.MEMBER);
         signInAs(me);
 
-        navigate("");
+        navigate("cohort-people");
 
-        assertThat(_get(H1.class, spec -> spec.withId("cohort-name")).getText()).isEqualTo(data.cohortName(cohort));
+        assertThat(_get(H1.class, spec -> spec.withId("cohort-people-title")).getText()).contains(data.cohortName(cohort));
         UnorderedList facilitators = _get(UnorderedList.class, spec -> spec.withId("facilitators-" + cohort));
         assertThat(facilitators.getChildren()).hasSize(1);
         ListItem card = _get(ListItem.class, spec -> spec.withId("person-" + facilitator.id()));
@@ -47,7 +47,7 @@ class HomeViewTest extends KaribuTest {
         TestData.Person stranger = data.personIn(other, Role.MEMBER);
         signInAs(me);
 
-        navigate("");
+        navigate("cohort-people");
 
         _assertNone(UnorderedList.class, spec -> spec.withId("members-" + other));
         assertThat(_get(UnorderedList.class, spec -> spec.withId("members-" + mine)).getElement().getTextRecursively())
@@ -62,19 +62,44 @@ class HomeViewTest extends KaribuTest {
         data.db().execute("update member set active = false where id = " + gone.id());
         signInAs(me);
 
-        navigate("");
+        navigate("cohort-people");
 
         _assertNone(ListItem.class, spec -> spec.withId("person-" + gone.id()));
     }
 
     @Test
-    void someone_in_no_cohort_is_told_so() {
+    void a_person_of_another_cohort_asking_for_it_gets_page_not_found() {
+        long cohort = data.cohort();
+        TestData.Person insider = data.personIn(cohort, Role.MEMBER);
+        TestData.Person stranger = data.personIn(data.cohort(), Role.MEMBER);
+        signInAs(stranger);
+
+        follow("cohort-people?cohort=" + cohort);
+        assertThat(_get(com.vaadin.flow.component.html.Main.class).getElement().getTextRecursively()).contains("not found");
+
+        _assertNone(UnorderedList.class, spec -> spec.withId("members-" + cohort));
+        _assertNone(ListItem.class, spec -> spec.withId("person-" + insider.id()));
+    }
+
+    @Test
+    void an_admin_in_no_cohort_gets_a_link_to_the_cohorts_on_home() {
         TestData.Person admin = data.person(Role.ADMIN);
         signInAs(admin);
 
         navigate("");
 
-        assertThat(_get(H1.class).getText()).contains(admin.name());
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("home-admin-cohorts")).getHref())
+                .isEqualTo("admin/cohorts");
+    }
+
+    @Test
+    void someone_in_no_cohort_is_told_so() {
+        TestData.Person member = data.person(Role.MEMBER);
+        signInAs(member);
+
+        navigate("");
+
+        assertThat(_get(H1.class).getText()).contains(member.name());
         assertThat(_get(Paragraph.class, spec -> spec.withId("no-cohort")).getText()).contains("not part of a cohort");
     }
 }
