@@ -57,12 +57,12 @@ class CohortSwitcherTest extends KaribuTest {
         data.join(second, me);
         TestData.Person onlyInFirst = data.personIn(first, Role.MEMBER);
         signInAs(me);
-        navigate("");
+        navigate("cohort-people");
         _assertNone(UnorderedList.class, spec -> spec.withId("members-" + first));
 
         switchTo(first);
 
-        assertThat(location()).isEqualTo("?cohort=" + first);
+        assertThat(location()).isEqualTo("cohort-people?cohort=" + first);
         assertThat(_get(UnorderedList.class, spec -> spec.withId("members-" + first)).getElement().getTextRecursively())
                 .contains(onlyInFirst.name());
 

@@ -146,8 +146,8 @@ class PersonalDataViewsTest extends KaribuTest {
         com.vaadin.flow.component.UI.getCurrent().navigate("search", QueryParameters.of("q", word));
         String results = _get(Main.class, spec -> spec.withId("search-view")).getElement().getTextRecursively();
         assertThat(results).contains("A former member").doesNotContain(member.name());
-        navigate("");
-        assertThat(_get(Main.class, spec -> spec.withId("home-view")).getElement().getTextRecursively())
+        navigate("cohort-people");
+        assertThat(_get(Main.class, spec -> spec.withId("cohort-people-view")).getElement().getTextRecursively())
                 .contains(peer.name()).doesNotContain(member.name());
     }
 }

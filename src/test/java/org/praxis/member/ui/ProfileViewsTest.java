@@ -134,7 +134,7 @@ class ProfileViewsTest extends KaribuTest {
         assertThat(stored(me.id(), MEMBER.BIO)).isEqualTo("Twenty years in rural clinics; ask me about interpreters.");
 
         signInAs(peer);
-        navigate("");
+        navigate("cohort-people");
         ListItem card = _get(ListItem.class, spec -> spec.withId("person-" + me.id()));
         assertThat(_get(card, Paragraph.class).getText()).isEqualTo("Twenty years in rural clinics; ask me about interpreters.");
         _assertNone(_get(ListItem.class, spec -> spec.withId("person-" + peer.id())), Paragraph.class);
