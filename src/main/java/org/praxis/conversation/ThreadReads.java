@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * shown. Removed and moderator-hidden posts count for neither. Each list is one query.
  *
  * <p>Which threads a person follows is defined once, by {@link #followedBy}: home's "replies in
- * your conversations" and the email digest both use it.
+ * your conversations" and the email digest both use it (follow and mute included).
  */
 @Service
 public class ThreadReads {
@@ -66,14 +66,20 @@ public class ThreadReads {
     }
 
     /**
-     * The threads a person follows: those they opened or posted in. The one definition home and
-     * the digest use; to be replaced by explicit follow/mute in this one place.
+     * The threads a person follows: those they follow by {@link ThreadFollowService} (posting
+     * follows), never one they muted; and, where they never chose either, those they opened or
+     * posted in (threads from before follows were kept). The one definition home and the digest use.
      */
     static Condition followedBy(Field<Long> threadId, Field<Long> memberId) {
+        var f = org.praxis.jooq.Tables.THREAD_FOLLOW.as("followed_f");
         Post own = POST.as("followed_own");
         var t = THREAD.as("followed_t");
-        return DSL.exists(DSL.selectOne().from(own).where(own.THREAD_ID.eq(threadId)).and(own.AUTHOR_ID.eq(memberId)))
+        Condition chosen = DSL.exists(DSL.selectOne().from(f).where(f.THREAD_ID.eq(threadId)).and(f.MEMBER_ID.eq(memberId)));
+        Condition following = DSL.exists(DSL.selectOne().from(f).where(f.THREAD_ID.eq(threadId))
+                .and(f.MEMBER_ID.eq(memberId)).and(f.MUTED.isFalse()));
+        Condition tookPart = DSL.exists(DSL.selectOne().from(own).where(own.THREAD_ID.eq(threadId)).and(own.AUTHOR_ID.eq(memberId)))
                 .or(DSL.exists(DSL.selectOne().from(t).where(t.ID.eq(threadId)).and(t.CREATED_BY.eq(memberId))));
+        return following.or(DSL.not(chosen).and(tookPart));
     }
 
     /**

@@ -143,4 +143,23 @@ class ThreadReadsTest extends IntegrationTest {
         readAll(reader);
         assertThat(reads.newRepliesSince(cohort, before, 10)).isEmpty();
     }
+
+    @Autowired
+    ThreadFollowService follows;
+
+    @Test
+    void a_muted_thread_gives_no_new_replies_on_home_and_one_followed_without_posting_does() {
+        post(reader, "I started this one.", false, false);
+        long followedOnly = data.thread(cohort);
+        data.signIn(reader);
+        follows.set(thread, ThreadFollowService.Follow.MUTED);
+        follows.set(followedOnly, ThreadFollowService.Follow.FOLLOWING);
+        post(author, "A reply in the muted thread.", false, false);
+        data.signIn(author);
+        threads.reply(followedOnly, null, "A reply in the followed one.", false, false);
+
+        data.signIn(reader);
+        assertThat(reads.newRepliesSince(cohort, before, 10)).extracting(ThreadReads.NewReplies::threadId)
+                .containsExactly(followedOnly);
+    }
 }
