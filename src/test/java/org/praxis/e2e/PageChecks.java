@@ -52,9 +52,12 @@ final class PageChecks {
               return Array.from(el.shadowRoot ? el.shadowRoot.children : el.children);
             };
             const walk = (el, clip, scroller, reported, grid) => {
+              // Vaadin's connection indicator (its "Online" message waits, unseen, in a corner) and
+              // development tools are Vaadin's, no part of the app's pages
               if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'VAADIN-DEV-TOOLS'
+                  || el.tagName === 'VAADIN-CONNECTION-INDICATOR'
                   || el.getAttribute('aria-hidden') === 'true' || el.inert) return;
-              if (el.checkVisibility && !el.checkVisibility({visibilityProperty: true})) return;
+              if (el.checkVisibility && !el.checkVisibility({visibilityProperty: true, opacityProperty: true})) return;
               const style = getComputedStyle(el);
               if (style.position === 'fixed') { clip = Infinity; scroller = null; }
               const r = el.getBoundingClientRect();
@@ -67,7 +70,8 @@ final class PageChecks {
                   problems.push(describe(el) + ' is outside the viewport at x=' + Math.round(r.left) + '..' + Math.round(r.right));
                 }
               }
-              grid = grid || el.tagName === 'VAADIN-GRID';
+              // a grid's body, and a wide table made to scroll within itself, scroll sideways on purpose
+              grid = grid || el.tagName === 'VAADIN-GRID' || el.tagName === 'TABLE';
               if (style.overflowX !== 'visible' && el !== document.documentElement && el !== document.body) {
                 clip = Math.min(clip, r.right);
                 if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
