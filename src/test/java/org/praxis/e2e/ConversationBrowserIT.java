@@ -61,7 +61,7 @@ class ConversationBrowserIT {
                     + "const s = window.getSelection(); s.removeAllRanges(); s.addRange(r);");
             browser.driver.findElement(By.id("quote-" + first)).click();
             browser.waiting.until(d -> String.valueOf(d.findElement(By.cssSelector("#reply-body textarea"))
-                    .getDomProperty("value")).startsWith("> Our intake form asks for a home address."));
+                    .getDomProperty("value")).contains("\n> Our intake form asks for a home address."));
             String quoted = browser.driver.findElement(By.cssSelector("#reply-body textarea")).getDomProperty("value");
             assertThat(quoted).doesNotContain("Many of our clients");
         }

@@ -72,6 +72,7 @@ final class EveryRoute {
             new Route("sessions", COHORT),
             new Route("sessions/:sessionId", COHORT),
             new Route("commons", COHORT),
+            new Route("cohort-people", COHORT),
             new Route("threads/:threadId", COHORT),
             new Route("agreements", COHORT),
             new Route("library", COHORT),
