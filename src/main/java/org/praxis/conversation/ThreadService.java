@@ -113,6 +113,20 @@ public class ThreadService {
         return new ThreadPage(header, inReadingOrder(flat, sort), reactionsTo(flat, me.id()));
     }
 
+    /**
+     * How many posts after {@code afterPostId} the reader may read in the thread and did not write
+     * themselves: what an open page of the thread announces as new. Counted with that reader's
+     * own rights (the one rule of {@link Posts#visibleTo}), so it is safe to call from the thread
+     * that relays another node's event, where nobody is signed in.
+     */
+    @Transactional(readOnly = true)
+    public int newPostsSince(long threadId, long afterPostId, long readerId) {
+        return db.fetchCount(db.selectOne().from(POST)
+                .where(POST.THREAD_ID.eq(threadId)).and(POST.ID.gt(afterPostId))
+                .and(POST.AUTHOR_ID.ne(readerId)).and(POST.DELETED_AT.isNull())
+                .and(Posts.visibleTo(org.jooq.impl.DSL.val(readerId))));
+    }
+
     /** Each post's mentions as the people's current names: highlighted in its text, plain in its Markdown. */
     private List<PostItem> withMentionNames(long cohortId, List<PostItem> posts) {
         java.util.Set<Long> ids = new java.util.HashSet<>();

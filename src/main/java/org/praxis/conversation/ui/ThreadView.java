@@ -182,14 +182,21 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         super.onDetach(detachEvent);
     }
 
+    /**
+     * Counts again from the rows, with the reader's rights, what was added after the page was
+     * given: an event from another node, one repeated, one missed while a node was cut off, or one
+     * about a post the reader may not see all end in the same true count.
+     */
     private void noticeNewPost(ThreadEvents.NewPost event) {
-        if (page == null || event.authorId() == me()
-                || (event.facilitatorsOnly() && !page.header().facilitator())) {
+        if (page == null) {
             return;
         }
-        unseen++;
-        newReplies.setText(getTranslation("thread.new-replies", unseen));
-        newReplies.setVisible(true);
+        long shown = page.posts().stream().mapToLong(PostItem::id).max().orElse(0);
+        unseen = threads.newPostsSince(threadId, shown, me());
+        if (unseen > 0) {
+            newReplies.setText(getTranslation("thread.new-replies", unseen));
+        }
+        newReplies.setVisible(unseen > 0);
     }
 
     /** The reader, as known when the page opened (events arrive on other threads). */
