@@ -192,7 +192,15 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             return;
         }
         long shown = page.posts().stream().mapToLong(PostItem::id).max().orElse(0);
-        unseen = threads.newPostsSince(threadId, shown, me());
+        try {
+            unseen = threads.newPostsSince(threadId, shown, me());
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            // the database went away meanwhile: when it is back, every open page counts again
+            return;
+        }
         if (unseen > 0) {
             newReplies.setText(getTranslation("thread.new-replies", unseen));
         }

@@ -38,6 +38,8 @@ class ThreadViewTest extends KaribuTest {
     AgreementService agreements;
     @Autowired
     AuditService audit;
+    @Autowired
+    org.praxis.base.db.ClusterEvents cluster;
 
     long cohort;
     long thread;
@@ -380,6 +382,20 @@ class ThreadViewTest extends KaribuTest {
         _click(prompt);
         _assertOne(Article.class, spec -> spec.withId("post-" + second));
         _assertNone(Button.class, spec -> spec.withId("new-replies"));
+    }
+
+    @Test
+    void the_new_replies_prompt_counts_from_the_posts_not_from_the_events() {
+        open(peer);
+        data.signIn(author);
+        long reply = threads.reply(thread, null, "Heard once, told twice.", false, false);
+        // the same event again (as after a node's listening connection came back), and one about a
+        // post the peer may not read: the prompt still says one
+        cluster.publishAfterCommit("post", thread + "," + reply + "," + author.id() + ",0");
+        threads.reply(thread, null, "For the facilitators.", true, false);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+
+        assertThat(_get(Button.class, spec -> spec.withId("new-replies")).getText()).isEqualTo("One new reply — show it");
     }
 
     @Test
