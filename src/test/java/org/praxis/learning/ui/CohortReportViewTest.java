@@ -184,4 +184,44 @@ class CohortReportViewTest extends KaribuTest {
         _assertNone(Component.class, spec -> spec.withId("learning-b"));
         assertThat(select("learning-compare").getListDataView().getItems()).containsExactly(0L);
     }
+
+    private static java.util.Set<String> menu() {
+        com.vaadin.flow.component.sidenav.SideNav nav = _get(com.vaadin.flow.component.sidenav.SideNav.class,
+                spec -> spec.withId("main-navigation"));
+        return nav.getItems().stream().map(com.vaadin.flow.component.sidenav.SideNavItem::getLabel)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void the_menu_offers_the_report_to_facilitators_and_admins_and_not_to_members() {
+        signInAs(facilitator);
+        navigate("");
+        assertThat(menu()).contains("Cohort report");
+
+        freshSession();
+        signInAs(data.person(Role.ADMIN));
+        navigate("");
+        assertThat(menu()).contains("Cohort report");
+
+        freshSession();
+        signInAs(member);
+        navigate("");
+        assertThat(menu()).doesNotContain("Cohort report");
+    }
+
+    @Test
+    void a_passage_withdrawn_by_its_author_is_gone_from_the_page_at_the_next_look() {
+        signInAs(facilitator);
+        String address = "cohort-report?cohort=" + cohort + "&preset=custom&from=2025-01-01&to=2025-06-30";
+        follow(address);
+        assertThat(_get(Component.class, spec -> spec.withId("learning-a-passages")).getElement().getTextRecursively())
+                .contains("What we changed in intake");
+
+        FakeNetwork.withdraw(cohort, "What we changed in intake");
+        follow("cohort-report?cohort=" + cohort + "&preset=custom&from=2025-01-01&to=2025-06-29");
+        follow(address);
+
+        assertThat(_get(Component.class, spec -> spec.withId("learning-a-passages")).getElement().getTextRecursively())
+                .doesNotContain("What we changed in intake").contains("Budget talk: what we heard");
+    }
 }
