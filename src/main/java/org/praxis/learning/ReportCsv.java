@@ -6,9 +6,9 @@ import java.util.function.Function;
 
 /**
  * A report as CSV: one row per figure, {@code section,label,value}, the value as the page shows it
- * ("fewer than 3" kept), then one row per passage shared with the network. Every field is quoted,
- * and one that a spreadsheet would take for a formula ({@code = + - @}, a tab or a carriage return
- * first) gets an apostrophe in front.
+ * ("fewer than 3" kept), then one row per passage shared with the network; UTF-8 after a byte
+ * order mark. Every field is quoted, and one that a spreadsheet would take for a formula
+ * ({@code = + - @}, a tab or a carriage return first) gets an apostrophe in front.
  */
 final class ReportCsv {
 
@@ -16,7 +16,8 @@ final class ReportCsv {
     }
 
     static byte[] render(CohortReport report, Function<String, String> translate) {
-        StringBuilder out = new StringBuilder();
+        // a byte order mark first, so spreadsheets read the names' accents as UTF-8
+        StringBuilder out = new StringBuilder("\uFEFF");
         line(out, translate.apply("learning.csv.section"), translate.apply("learning.csv.label"),
                 translate.apply("learning.csv.value"));
         String about = translate.apply("learning.csv.about");
