@@ -32,7 +32,7 @@ class CohortScopedPagesTest extends KaribuTest {
             "sessions", "sessions-view", "worksheets", "worksheets-view", "commons", "commons-view",
             "agreements", "agreements-view");
     private static final Map<String, String> FACILITATOR_PAGES = Map.of("composition", "composition-view",
-            "obstacles", "obstacles-view", "applications", "applications-view");
+            "obstacles", "obstacles-view", "applications", "applications-view", "cohort-report", "cohort-report-view");
 
     private long first;
     private long second;

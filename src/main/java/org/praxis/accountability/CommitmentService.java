@@ -86,6 +86,24 @@ public class CommitmentService {
     // ---- the author's
 
     /** A member records a commitment in their cohort; every problem at once, by field. */
+    /**
+     * How many commitments were made in the cohort in {@code [from, to)}, by where they stand now
+     * (statuses with none are left out); for those who read the cohort's report. Every commitment
+     * counts, private ones too, as a number only: no title, no name.
+     */
+    @Transactional(readOnly = true)
+    public Map<CommitmentStatus, Integer> madeByStatus(long cohortId, java.time.Instant from, java.time.Instant to) {
+        access.requireRunning(cohortId);
+        Map<CommitmentStatus, Integer> out = new java.util.EnumMap<>(CommitmentStatus.class);
+        db.select(COMMITMENT.STATUS, DSL.count()).from(COMMITMENT)
+                .where(COMMITMENT.COHORT_ID.eq(cohortId))
+                .and(COMMITMENT.CREATED_AT.ge(from.atOffset(java.time.ZoneOffset.UTC)))
+                .and(COMMITMENT.CREATED_AT.lt(to.atOffset(java.time.ZoneOffset.UTC)))
+                .groupBy(COMMITMENT.STATUS)
+                .forEach(r -> out.put(CommitmentStatus.valueOf(r.value1()), r.value2()));
+        return out;
+    }
+
     @Transactional
     public long create(long cohortId, CommitmentDraft draft) {
         access.requireMember(cohortId);

@@ -93,6 +93,23 @@ public class AnalysisService {
     // ---- writing
 
     /** A member starts a draft in their cohort; they are its first author. */
+    /**
+     * How many of the cohort's analyses were shared with it in {@code [from, to)}, by policy area
+     * (drafts never count; areas with none are left out); for those who read the cohort's report.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<PolicyArea, Integer> sharedByArea(long cohortId, java.time.Instant from, java.time.Instant to) {
+        access.requireRunning(cohortId);
+        java.util.Map<PolicyArea, Integer> out = new java.util.EnumMap<>(PolicyArea.class);
+        db.select(ANALYSIS.POLICY_AREA, DSL.count()).from(ANALYSIS)
+                .where(ANALYSIS.COHORT_ID.eq(cohortId)).and(ANALYSIS.STATUS.ne(AnalysisStatus.DRAFT.name()))
+                .and(ANALYSIS.SHARED_AT.ge(from.atOffset(java.time.ZoneOffset.UTC)))
+                .and(ANALYSIS.SHARED_AT.lt(to.atOffset(java.time.ZoneOffset.UTC)))
+                .groupBy(ANALYSIS.POLICY_AREA)
+                .forEach(r -> out.put(PolicyArea.valueOf(r.value1()), r.value2()));
+        return out;
+    }
+
     @Transactional
     public long create(long cohortId, AnalysisDraft draft) {
         access.requireMember(cohortId);

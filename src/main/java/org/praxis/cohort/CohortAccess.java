@@ -113,6 +113,37 @@ public class CohortAccess {
     }
 
     /**
+     * Refuses anyone who neither facilitates the cohort nor is one of the network's admins: the
+     * people who read what a cohort learns (its report). Admins pass for any cohort that exists,
+     * without being in it; an unknown cohort is refused alike for everyone.
+     */
+    @Transactional(readOnly = true)
+    public PraxisUser requireRunning(long cohortId) {
+        PraxisUser me = currentUser.require();
+        if (me.role() == org.praxis.base.security.Role.ADMIN) {
+            if (!db.fetchExists(COHORT, COHORT.ID.eq(cohortId))) {
+                throw new AccessDeniedException("No cohort " + cohortId);
+            }
+            return me;
+        }
+        return requireFacilitator(cohortId);
+    }
+
+    /**
+     * The cohorts whose report the signed-in person may read, by name: every cohort for an admin,
+     * the cohorts they facilitate for anyone else (members get none).
+     */
+    @Transactional(readOnly = true)
+    public List<CohortChoice> running() {
+        PraxisUser me = currentUser.require();
+        var query = db.select(COHORT.ID, COHORT.NAME, COHORT.CLOSED_AT).from(COHORT);
+        var filtered = me.role() == org.praxis.base.security.Role.ADMIN ? query.where(DSL.trueCondition())
+                : query.where(facilitatorOf(COHORT.ID, DSL.val(me.id())));
+        return filtered.orderBy(COHORT.NAME, COHORT.ID)
+                .fetch(r -> new CohortChoice(r.value1(), r.value2(), r.value3() != null));
+    }
+
+    /**
      * Refuses any write to a closed cohort with a {@link CohortClosedException}: every service
      * that writes something belonging to a cohort (a post, a session, an analysis, a worksheet
      * answer, a commitment, an application…) calls this first, whoever is signed in, so a closed

@@ -234,6 +234,27 @@ public class ObstacleService {
         return new ObstacleReport(months, rows, shown);
     }
 
+    /**
+     * How many times any of the cohort's obstacles was named in {@code [from, to)}, by month in the
+     * cohort's zone, on what is shared with its facilitators (as {@link #report} counts); months
+     * with none are left out. For those who read the cohort's report: counts only, no notes.
+     */
+    @Transactional(readOnly = true)
+    public java.util.SortedMap<YearMonth, Integer> namedByMonth(long cohortId, java.time.Instant from, java.time.Instant to) {
+        access.requireRunning(cohortId);
+        ZoneId zone = access.zoneOf(cohortId);
+        java.util.SortedMap<YearMonth, Integer> out = new java.util.TreeMap<>();
+        OffsetDateTime since = from.atOffset(java.time.ZoneOffset.UTC);
+        for (ObstacleSource source : sources) {
+            for (ObstacleSource.Naming n : source.namedSince(cohortId, since)) {
+                if (n.at().toInstant().isBefore(to)) {
+                    out.merge(YearMonth.from(n.at().atZoneSameInstant(zone)), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The usual question for a prompt about an obstacle, for the facilitator to edit. */
     @Transactional(readOnly = true)
     public String promptQuestion(long obstacleId) {

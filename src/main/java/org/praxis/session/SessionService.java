@@ -320,6 +320,30 @@ public class SessionService {
                 .execute();
     }
 
+    /**
+     * The cohort's sessions that took place in {@code [from, to)} (not cancelled, started before
+     * now), in time order, with their attendance counts; for those who read the cohort's report
+     * (its facilitators, the network's admins). Counts only: nobody's name.
+     */
+    @Transactional(readOnly = true)
+    public List<HeldSession> heldBetween(long cohortId, java.time.Instant from, java.time.Instant to) {
+        access.requireRunning(cohortId);
+        ZoneId zone = access.zoneOf(cohortId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Field<Integer> attended = field(selectCount().from(SESSION_ATTENDANCE)
+                .where(SESSION_ATTENDANCE.SESSION_ID.eq(SESSION.ID)).and(SESSION_ATTENDANCE.ATTENDED.isTrue()));
+        Field<Integer> marked = field(selectCount().from(SESSION_ATTENDANCE)
+                .where(SESSION_ATTENDANCE.SESSION_ID.eq(SESSION.ID)).and(SESSION_ATTENDANCE.ATTENDED.isNotNull()));
+        return db.select(SESSION.ID, SESSION.TITLE, SESSION.STARTS_AT, attended, marked).from(SESSION)
+                .where(SESSION.COHORT_ID.eq(cohortId)).and(SESSION.CANCELLED_AT.isNull())
+                .and(SESSION.STARTS_AT.ge(from.atOffset(java.time.ZoneOffset.UTC)))
+                .and(SESSION.STARTS_AT.lt(to.atOffset(java.time.ZoneOffset.UTC)))
+                .and(SESSION.STARTS_AT.lt(now))
+                .orderBy(SESSION.STARTS_AT, SESSION.ID)
+                .fetch(r -> new HeldSession(r.value1(), r.value2(), r.value3().atZoneSameInstant(zone), r.value4(),
+                        r.value5()));
+    }
+
     /** Everyone in the cohort with their answer and attendance; facilitators only. */
     @Transactional(readOnly = true)
     public List<AttendanceRow> attendance(long sessionId) {

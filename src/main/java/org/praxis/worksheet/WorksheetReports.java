@@ -45,6 +45,27 @@ public class WorksheetReports {
     }
 
     /** Every member of the cohort and where they are with the assignment. */
+    /**
+     * How many responses were submitted in the cohort in {@code [from, to)}, by worksheet title (in
+     * the title's order); for those who read the cohort's report. Private responses count too, as
+     * a number only: never an answer, never a name.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> submittedByWorksheet(long cohortId, java.time.Instant from, java.time.Instant to) {
+        access.requireRunning(cohortId);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        db.select(WORKSHEET_TEMPLATE_VERSION.TITLE, DSL.count()).from(WORKSHEET_RESPONSE)
+                .join(WORKSHEET_ASSIGNMENT).on(WORKSHEET_ASSIGNMENT.ID.eq(WORKSHEET_RESPONSE.ASSIGNMENT_ID))
+                .join(WORKSHEET_TEMPLATE_VERSION).on(WORKSHEET_TEMPLATE_VERSION.ID.eq(WORKSHEET_RESPONSE.TEMPLATE_VERSION_ID))
+                .where(WORKSHEET_ASSIGNMENT.COHORT_ID.eq(cohortId))
+                .and(WORKSHEET_RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED.name()))
+                .and(WORKSHEET_RESPONSE.SUBMITTED_AT.ge(from.atOffset(java.time.ZoneOffset.UTC)))
+                .and(WORKSHEET_RESPONSE.SUBMITTED_AT.lt(to.atOffset(java.time.ZoneOffset.UTC)))
+                .groupBy(WORKSHEET_TEMPLATE_VERSION.TITLE).orderBy(WORKSHEET_TEMPLATE_VERSION.TITLE)
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public List<CompletionRow> completion(long assignmentId) {
         long cohortId = requireFacilitator(assignmentId);

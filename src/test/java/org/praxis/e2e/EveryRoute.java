@@ -95,6 +95,7 @@ final class EveryRoute {
             new Route("applications/:applicationId", FACILITATOR),
             new Route("composition", FACILITATOR),
             new Route("obstacles", FACILITATOR),
+            new Route("cohort-report", STAFF),
             new Route("admin/cohorts/:cohortId", STAFF),
             // admins
             new Route("admin/cohorts", ADMIN),
