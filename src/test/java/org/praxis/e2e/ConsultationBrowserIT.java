@@ -50,6 +50,10 @@ class ConsultationBrowserIT {
             type(browser, "vaadin-text-area#consultation-situation textarea", "Our evening clinic loses money.");
             type(browser, "vaadin-text-area#consultation-tried textarea", "We cut its hours by one.");
             type(browser, "vaadin-text-area#consultation-question textarea", "Who should carry the cost?");
+            browser.screenshot("consultation-bring-1280.png");
+            browser.driver.manage().window().setSize(new Dimension(390, 844));
+            browser.screenshot("consultation-bring-390.png");
+            browser.driver.manage().window().setSize(new Dimension(1280, 900));
             browser.driver.findElement(By.id("consultation-save")).click();
             browser.waiting.until(ExpectedConditions.textToBe(By.id("consultation-title"), "Closing the evening clinic"));
             long id = data.db().select(CONSULTATION.ID).from(CONSULTATION).where(CONSULTATION.COHORT_ID.eq(cohort))
@@ -110,6 +114,11 @@ class ConsultationBrowserIT {
             browser.screenshot("consultation-response-1280.png");
             browser.driver.manage().window().setSize(new Dimension(390, 844));
             browser.screenshot("consultation-response-390.png");
+            browser.open("consultations?cohort=" + cohort);
+            browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("consultation-" + id)));
+            browser.screenshot("consultations-list-390.png");
+            browser.driver.manage().window().setSize(new Dimension(1280, 900));
+            browser.screenshot("consultations-list-1280.png");
             assertThat(data.db().fetchCount(POST, POST.THREAD_ID.eq(thread))).isEqualTo(4);
             assertThat(browser.cspViolations()).isEmpty();
         }
