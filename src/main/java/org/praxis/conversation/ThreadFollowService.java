@@ -118,6 +118,20 @@ public class ThreadFollowService implements org.praxis.base.privacy.PersonalData
         }
     }
 
+    /**
+     * Who follows the thread and has not muted it, active and still able to read it, for another
+     * feature that tells a thread's participants of something (a consultation's next stage). No
+     * rights check: the caller has one.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> followers(long threadId) {
+        return db.select(THREAD_FOLLOW.MEMBER_ID).from(THREAD_FOLLOW).join(THREAD).on(THREAD.ID.eq(THREAD_FOLLOW.THREAD_ID))
+                .where(THREAD_FOLLOW.THREAD_ID.eq(threadId)).and(THREAD_FOLLOW.MUTED.isFalse())
+                .and(Members.active(THREAD_FOLLOW.MEMBER_ID))
+                .and(org.praxis.cohort.CohortAccess.memberOf(THREAD.COHORT_ID, THREAD_FOLLOW.MEMBER_ID))
+                .orderBy(THREAD_FOLLOW.MEMBER_ID).fetch(THREAD_FOLLOW.MEMBER_ID);
+    }
+
     /** Which threads one follows is about them, not something they wrote. */
     @Override
     public void export(long memberId, org.praxis.base.privacy.PersonalArchive archive) {

@@ -70,11 +70,14 @@ public class ThreadService {
     private final MemberService members;
     private final ThreadFollowService follows;
     private final MentionNames mentionNames;
+    private final org.springframework.beans.factory.ObjectProvider<PostingGate> gates;
 
     ThreadService(DSLContext db, CohortAccess access, CurrentUser currentUser, AgreementService agreements,
             Markdown markdown, SearchOutbox outbox, AuditService audit, ConversationProperties properties, Clock clock,
             ThreadEvents events, org.praxis.notification.NotificationService notifications, RateLimiter limits,
-            ThreadOrigins origins, MemberService members, ThreadFollowService follows, MentionNames mentionNames) {
+            ThreadOrigins origins, MemberService members, ThreadFollowService follows, MentionNames mentionNames,
+            org.springframework.beans.factory.ObjectProvider<PostingGate> gates) {
+        this.gates = gates;
         this.follows = follows;
         this.mentionNames = mentionNames;
         this.origins = origins;
@@ -229,10 +232,24 @@ public class ThreadService {
         OffsetDateTime closes = origin.closesAt();
         boolean promptClosed = (opens != null && now.isBefore(opens)) || (closes != null && !now.isBefore(closes));
         boolean cohortClosed = access.closedAt(t.get(THREAD.COHORT_ID)).isPresent();
+        boolean facilitator = role == CohortRole.FACILITATOR;
+        long me = currentUser.require().id();
+        // the one rule of who may write here now, when a feature runs the thread on its own terms
+        PostingGate.Text closedByGate = gates.orderedStream().map(g -> g.refusal(threadId, me, facilitator))
+                .flatMap(Optional::stream).findFirst().orElse(null);
+        PostingGate.Back back = gates.orderedStream().map(g -> g.back(threadId)).flatMap(Optional::stream)
+                .findFirst().orElse(null);
         return new ThreadHeader(threadId, t.get(THREAD.COHORT_ID), t.get(THREAD.SESSION_ID), origin.sessionTitle(),
                 t.get(THREAD.PROMPT_ID), t.get(THREAD.TITLE), t.get(THREAD.CONTENT_NOTE), t.get(THREAD.LOCKED),
                 t.get(THREAD.PINNED), t.get(THREAD.SLOW_MODE_MINUTES), t.get(THREAD.NAMES_HIDEABLE),
-                t.get(THREAD.LOCKED) || promptClosed || cohortClosed, role == CohortRole.FACILITATOR, cohortClosed);
+                t.get(THREAD.LOCKED) || promptClosed || cohortClosed, facilitator, cohortClosed, closedByGate, back);
+    }
+
+    /** Refuses at the body field when a {@link PostingGate} keeps the writer out of this thread now. */
+    private static void requireGateOpen(ThreadHeader thread) {
+        if (!thread.readOnly() && thread.postingClosed() != null) {
+            throw InvalidInputException.of("body", thread.postingClosed().key(), thread.postingClosed().arguments());
+        }
     }
 
     /** The cohort's free-standing threads (the commons), pinned first, then by latest activity. */
@@ -317,6 +334,27 @@ public class ThreadService {
     }
 
     // ---- threads other features open for what they own (a session's prompt)
+
+    /**
+     * A thread another feature shows on a page of its own and runs through a {@link PostingGate}
+     * (a peer consultation): any member of the open cohort opens it in the transaction that makes
+     * what it discusses. Its title is that thing's own (stored data, no wording of the UI).
+     */
+    @Transactional
+    public long openFor(long cohortId, String title, boolean namesHideable) {
+        access.requireMember(cohortId);
+        access.requireOpen(cohortId);
+        PraxisUser me = currentUser.require();
+        long id = db.insertInto(THREAD)
+                .set(THREAD.COHORT_ID, cohortId)
+                .set(THREAD.TITLE, fitted(title))
+                .set(THREAD.NAMES_HIDEABLE, namesHideable)
+                .set(THREAD.CREATED_BY, me.id())
+                .returning(THREAD.ID).fetchOne(THREAD.ID);
+        outbox.upsert(SearchOutbox.Type.THREAD, id);
+        audit.record(me.id(), "thread.opened", "thread", id, null, null);
+        return id;
+    }
 
     /**
      * A facilitator of the cohort opens the thread of a session's prompt; the session feature
@@ -438,6 +476,7 @@ public class ThreadService {
         if (thread.readOnly()) {
             throw InvalidInputException.of("body", thread.locked() ? "thread.locked" : "thread.prompt-closed");
         }
+        requireGateOpen(thread);
         new Validation().check(body != null && !body.isBlank(), "body", "post.empty")
                 .maxLength("body", body, BODY_MAX)
                 .check(!hideName || thread.namesHideable(), "hideName", "post.names-not-hideable")
@@ -643,6 +682,7 @@ public class ThreadService {
         if (thread.readOnly()) {
             throw InvalidInputException.of("body", thread.locked() ? "thread.locked" : "thread.prompt-closed");
         }
+        requireGateOpen(thread);
         agreements.requireAcknowledged(thread.cohortId());
         new Validation().check(body != null && !body.isBlank(), "body", "post.empty")
                 .maxLength("body", body, BODY_MAX).throwIfInvalid();

@@ -134,7 +134,7 @@ public class DemoData implements ApplicationRunner {
             CohortService cohorts, MemberService members, AgreementService agreements, SessionService sessions,
             ThreadService threads, AnalysisService analyses, ApplicationService applications,
             CommitmentService commitments, ObstacleService obstacles, TemplateService templates,
-            WorksheetService worksheets) {
+            WorksheetService worksheets, org.praxis.consultation.ConsultationService consultations) {
     }
 
     private final Services s;
@@ -162,9 +162,9 @@ public class DemoData implements ApplicationRunner {
                 CohortService cohorts, MemberService members, AgreementService agreements, SessionService sessions,
                 ThreadService threads, AnalysisService analyses, ApplicationService applications,
                 CommitmentService commitments, ObstacleService obstacles, TemplateService templates,
-                WorksheetService worksheets) {
+                WorksheetService worksheets, org.praxis.consultation.ConsultationService consultations) {
             return new Services(actor, accounts, organizations, cohorts, members, agreements, sessions, threads,
-                    analyses, applications, commitments, obstacles, templates, worksheets);
+                    analyses, applications, commitments, obstacles, templates, worksheets, consultations);
         }
     }
 
@@ -194,6 +194,9 @@ public class DemoData implements ApplicationRunner {
         }
         if (seedWorksheets()) {
             log.info("Seeded worksheets: the policy reflection for the session, with Aisha's first round shared with facilitators");
+        }
+        if (seedConsultation()) {
+            log.info("Seeded a peer consultation: Leah's dilemma, in its clarifying questions, with Aisha's question");
         }
         StringBuilder sb = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
         PEOPLE.forEach(p -> sb.append(String.format("  %-12s %s%n", p.role().toLowerCase(), p.email())));
@@ -577,6 +580,38 @@ public class DemoData implements ApplicationRunner {
                 }));
             }
             run(LEAH, () -> s.commitments().offerHelp(ids.get(0)));
+            return true;
+        });
+    }
+
+    /**
+     * Seeds a peer consultation unless the demo cohort has one: Leah brings a dilemma, Marisol
+     * runs it over a few days and opened its clarifying questions yesterday, and Aisha asked the
+     * first question, which waits for Leah's answer.
+     */
+    public boolean seedConsultation() {
+        return step(() -> {
+            Optional<Long> cohort = demoCohort();
+            if (cohort.isEmpty() || !as(LEAH, () -> s.consultations().list(cohort.get()).isEmpty())) {
+                return false;
+            }
+            long cohortId = cohort.get();
+            long id = daysAgo(2, () -> as(LEAH, () -> s.consultations().bring(cohortId,
+                    new org.praxis.consultation.ConsultationDraft("Who decides when the clinic closes early?",
+                            "On days with few appointments we close the clinic at three. Elders who come by the tribal"
+                                    + " van after three find the door shut, and some do not come back.",
+                            "We posted the hours in the van and on the radio, and asked the van to run earlier."
+                                    + " It did for a month, then its driver left.",
+                            "How do we make a decision about hours that the people it affects take part in?"))));
+            daysAgo(1, () -> {
+                run(MARISOL, () -> {
+                    s.consultations().schedule(id, org.praxis.consultation.Plan.async());
+                    s.consultations().move(id, org.praxis.consultation.Stage.SCHEDULED, true);
+                });
+                return null;
+            });
+            run(AISHA, () -> s.threads().reply(s.consultations().read(id).threadId(), null,
+                    "Who decides today that the clinic closes at three, and who hears of it first?", false, false));
             return true;
         });
     }

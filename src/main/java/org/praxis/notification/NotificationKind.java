@@ -28,7 +28,13 @@ public enum NotificationKind {
     SESSION_CANCELLED(Delivery.EMAIL, Audience.EVERYONE),
     SESSION_REINSTATED(Delivery.EMAIL, Audience.EVERYONE),
     NEW_APPLICATION(Delivery.APP, Audience.FACILITATORS),
-    INVITATION_REQUESTED(Delivery.APP, Audience.FACILITATORS);
+    INVITATION_REQUESTED(Delivery.APP, Audience.FACILITATORS),
+    /** A peer consultation one presents or takes part in moved to another stage. */
+    CONSULTATION_STAGE(Delivery.APP, Audience.EVERYONE),
+    /** A peer consultation of one's cohort was scheduled (in a session, or over a few days). */
+    CONSULTATION_SCHEDULED(Delivery.APP, Audience.EVERYONE),
+    /** The time of a stage of a consultation one facilitates is up: it waits for them to move it. */
+    CONSULTATION_TIME_UP(Delivery.APP, Audience.FACILITATORS);
 
     /** How a person hears of a kind of notice. */
     public enum Delivery {
@@ -108,7 +114,8 @@ public enum NotificationKind {
 
     /** Whether its {@code subject} is the actor's name (which goes when their account is deleted). */
     boolean subjectNamesActor() {
-        return this != ANALYSIS_COMMENT && this != REPORT_HANDLED;
+        return this != ANALYSIS_COMMENT && this != REPORT_HANDLED && this != CONSULTATION_STAGE
+                && this != CONSULTATION_SCHEDULED && this != CONSULTATION_TIME_UP;
     }
 
     /**

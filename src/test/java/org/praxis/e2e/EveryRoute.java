@@ -85,6 +85,9 @@ final class EveryRoute {
             new Route("commitments", COHORT),
             new Route("commitments/:commitmentId", COHORT),
             new Route("board", COHORT),
+            new Route("consultations", COHORT),
+            new Route("consultations/new", COHORT),
+            new Route("consultations/:consultationId", COHORT),
             // facilitators
             new Route("people", STAFF),
             new Route("reports", STAFF),

@@ -78,6 +78,9 @@ class EveryRouteBrowserIT {
     @Autowired
     ApplicationService applications;
 
+    @Autowired
+    org.praxis.consultation.ConsultationService consultations;
+
     private final List<String> layout = new ArrayList<>();
     private final List<String> accessibility = new ArrayList<>();
     private final List<String> visited = new ArrayList<>();
@@ -113,6 +116,9 @@ class EveryRouteBrowserIT {
         long commitment = commitments.create(cohort, new CommitmentDraft("Interpreters on the evening shift",
                 LocalDate.now().plusMonths(2), "Every evening visit has an interpreter", null, session, analysis, null,
                 thread, Sharing.COHORT, Rhythm.MONTHLY));
+        long consultation = consultations.bring(cohort, new org.praxis.consultation.ConsultationDraft(
+                "Closing the evening clinic", "Our evening clinic loses money.", "We cut its hours by one.",
+                "How do we decide who carries the cost?"));
         // a name of 100 letters without a space, as someone may type it
         long application = applications.apply(new ApplicationForm(cohort, "A".repeat(100), TestData.unique("applicant")
                 + "@example.org", null, "Clinic of " + "B".repeat(60), Sector.HOUSING, "Director", Authority.STRUCTURAL,
@@ -128,6 +134,7 @@ class EveryRouteBrowserIT {
         ids.put("templateId", template);
         ids.put("applicationId", application);
         ids.put("cohortId", cohort);
+        ids.put("consultationId", consultation);
 
         long started = System.nanoTime();
         try (Browser browser = new Browser(port)) {

@@ -204,13 +204,13 @@ class PostCard extends Article {
         actions.setWrap(true);
         ThreadHeader h = host.header();
         boolean removed = p.state() == PostState.REMOVED;
-        if (!h.readOnly() && !removed) {
+        if (h.mayWrite() && !removed) {
             actions.add(small("post.reply", "reply-to-" + p.id(), () -> host.reply(p)));
             if (p.state() == PostState.VISIBLE && host.canQuote()) {
                 actions.add(small("post.quote", "quote-" + p.id(), () -> host.quote(p)));
             }
         }
-        if (p.mine() && !removed && p.state() != PostState.HIDDEN && !h.readOnly()) {
+        if (p.mine() && !removed && p.state() != PostState.HIDDEN && h.mayWrite()) {
             actions.add(small("post.edit", "edit-" + p.id(), () -> host.edit(p)));
         }
         if (p.mine() && !removed && p.state() != PostState.HIDDEN) {

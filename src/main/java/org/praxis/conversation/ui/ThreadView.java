@@ -256,7 +256,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     /** Reads everything first, so a failure leaves the page as it was rather than half-empty. */
     private void render() {
         Map<Long, List<String>> named = obstacles.onPosts(page.posts().stream().map(PostItem::id).toList());
-        String draft = page.header().readOnly() ? null : threads.draft(threadId, null).orElse("");
+        String draft = !page.header().mayWrite() ? null : threads.draft(threadId, null).orElse("");
         removeAll();
         reactions = page.reactions();
         postObstacles = named;
@@ -275,7 +275,7 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
             return;
         }
         // the editor exists before the posts, so their "quote" buttons can fill it
-        mainEditor = h.readOnly() ? null : editor(null, draft);
+        mainEditor = h.mayWrite() ? editor(null, draft) : null;
         HorizontalLayout top = new HorizontalLayout(sortSelect());
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWrap(true);
@@ -294,7 +294,10 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
         yourReply.setId("your-reply");
         add(yourReply);
         if (mainEditor == null) {
-            Paragraph closed = new Paragraph(getTranslation(h.cohortClosed() ? "cohort.closed.read-only"
+            // a gate's reason (a consultation's stage) when nothing else makes the thread read-only
+            Paragraph closed = new Paragraph(!h.readOnly() && h.postingClosed() != null
+                    ? getTranslation(h.postingClosed().key(), h.postingClosed().arguments())
+                    : getTranslation(h.cohortClosed() ? "cohort.closed.read-only"
                     : h.locked() ? "thread.locked" : "thread.prompt-closed"));
             closed.setId("thread-read-only");
             closed.addClassName("praxis-callout");
@@ -318,7 +321,9 @@ public class ThreadView extends Main implements BeforeEnterObserver, HasDynamicT
     private Div breadcrumb(ThreadHeader h) {
         Div crumbs = new Div();
         crumbs.addClassName("praxis-breadcrumb");
-        var back = h.sessionId() != null
+        var back = h.back() != null
+                ? Links.route(getTranslation(h.back().label().key(), h.back().label().arguments()), h.back().route())
+                : h.sessionId() != null
                 ? Links.route(getTranslation("thread.from-session", h.sessionTitle()), "sessions/" + h.sessionId())
                 : Links.route(getTranslation("thread.from-commons"), "commons");
         back.setId("thread-back");

@@ -108,6 +108,15 @@ class MessagesTest {
             Map.entry("reports.action.", lower(org.praxis.conversation.ReportAction.values())),
             Map.entry("notifications.delivery.", lower(org.praxis.notification.NotificationKind.Delivery.values())),
             Map.entry("thread.follow-status.", lower(org.praxis.conversation.ThreadFollowService.Follow.values())),
+            Map.entry("consultation.stage.", Stream.of(org.praxis.consultation.Stage.values()).map(Enum::name).toList()),
+            Map.entry("consultation.now.", Stream.of(org.praxis.consultation.Stage.values()).map(Enum::name).toList()),
+            Map.entry("consultation.mode.", Stream.of(org.praxis.consultation.Mode.values()).map(Enum::name).toList()),
+            // the stages a facilitator moves on from
+            Map.entry("consultation.move.forward.", Stream.of(org.praxis.consultation.Stage.values())
+                    .filter(s -> s != org.praxis.consultation.Stage.WAITING && s.next() != null).map(Enum::name).toList()),
+            Map.entry("consultation.length.", List.of("questions", "reflections", "response")),
+            Map.entry("consultation.field.", List.of("title", "title.help", "situation", "situation.help", "tried",
+                    "tried.help", "question", "question.help")),
             // a valid link offers the change instead of a refusal
             Map.entry("account.email.link.", Stream.of(org.praxis.member.EmailLink.State.values())
                     .filter(s -> s != org.praxis.member.EmailLink.State.VALID)
