@@ -28,7 +28,11 @@ public enum NotificationKind {
     SESSION_CANCELLED(Delivery.EMAIL, Audience.EVERYONE),
     SESSION_REINSTATED(Delivery.EMAIL, Audience.EVERYONE),
     NEW_APPLICATION(Delivery.APP, Audience.FACILITATORS),
-    INVITATION_REQUESTED(Delivery.APP, Audience.FACILITATORS);
+    INVITATION_REQUESTED(Delivery.APP, Audience.FACILITATORS),
+    /** One's practice note was published to the network by a facilitator. */
+    NOTE_PUBLISHED(Delivery.APP, Audience.EVERYONE),
+    /** A practice note of the cohort waits for a facilitator to publish it to the network. */
+    NOTE_AWAITING(Delivery.APP, Audience.FACILITATORS);
 
     /** How a person hears of a kind of notice. */
     public enum Delivery {

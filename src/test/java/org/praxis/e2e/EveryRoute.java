@@ -85,6 +85,11 @@ final class EveryRoute {
             new Route("commitments", COHORT),
             new Route("commitments/:commitmentId", COHORT),
             new Route("board", COHORT),
+            new Route("notes", COHORT),
+            new Route("notes/network", SIGNED_IN),
+            new Route("notes/:noteId", COHORT),
+            new Route("notes/write", COHORT),
+            new Route("notes/write?id=:noteId", EnumSet.of(Who.MEMBER)),
             // facilitators
             new Route("people", STAFF),
             new Route("reports", STAFF),
@@ -95,6 +100,7 @@ final class EveryRoute {
             new Route("applications/:applicationId", FACILITATOR),
             new Route("composition", FACILITATOR),
             new Route("obstacles", FACILITATOR),
+            new Route("notes/queue", FACILITATOR),
             new Route("admin/cohorts/:cohortId", STAFF),
             // admins
             new Route("admin/cohorts", ADMIN),

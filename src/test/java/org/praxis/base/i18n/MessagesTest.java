@@ -108,6 +108,11 @@ class MessagesTest {
             Map.entry("reports.action.", lower(org.praxis.conversation.ReportAction.values())),
             Map.entry("notifications.delivery.", lower(org.praxis.notification.NotificationKind.Delivery.values())),
             Map.entry("thread.follow-status.", lower(org.praxis.conversation.ThreadFollowService.Follow.values())),
+            Map.entry("note.visibility.", lower(org.praxis.practice.NoteVisibility.values())),
+            Map.entry("note.visibility.short.", lower(org.praxis.practice.NoteVisibility.values())),
+            Map.entry("note.field.", Stream.of(org.praxis.practice.NoteField.values())
+                    .map(org.praxis.practice.NoteField::key).toList()),
+            Map.entry("note.link.", List.of("session", "commitment", "analysis", "response", "thread")),
             // a valid link offers the change instead of a refusal
             Map.entry("account.email.link.", Stream.of(org.praxis.member.EmailLink.State.values())
                     .filter(s -> s != org.praxis.member.EmailLink.State.VALID)
