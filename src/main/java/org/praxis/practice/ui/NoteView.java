@@ -151,7 +151,7 @@ public class NoteView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (!note.tags().isEmpty()) {
             term(facts, "analysis.tags", String.join(", ", note.tags()));
         }
-        term(facts, "note.readers", getTranslation("note.visibility." + note.visibility().name().toLowerCase(Locale.ROOT)));
+        term(facts, "note.readers", getTranslation("note.readers." + note.visibility().name().toLowerCase(Locale.ROOT)));
         if (note.postedAt() != null) {
             term(facts, "note.posted", Times.dateTime(note.postedAt(), zone, getLocale()));
         }

@@ -110,6 +110,7 @@ class MessagesTest {
             Map.entry("thread.follow-status.", lower(org.praxis.conversation.ThreadFollowService.Follow.values())),
             Map.entry("note.visibility.", lower(org.praxis.practice.NoteVisibility.values())),
             Map.entry("note.visibility.short.", lower(org.praxis.practice.NoteVisibility.values())),
+            Map.entry("note.readers.", lower(org.praxis.practice.NoteVisibility.values())),
             Map.entry("note.field.", Stream.of(org.praxis.practice.NoteField.values())
                     .map(org.praxis.practice.NoteField::key).toList()),
             Map.entry("note.link.", List.of("session", "commitment", "analysis", "response", "thread")),
