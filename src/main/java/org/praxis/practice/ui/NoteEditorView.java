@@ -86,6 +86,10 @@ public class NoteEditorView extends Main implements BeforeEnterObserver, HasDyna
     private int lockVersion;
     private boolean posted;
     private boolean loading;
+    /** A posted note has edits not saved yet. */
+    private boolean unsaved;
+    /** Who read the posted note when it was loaded or last saved. */
+    private NoteVisibility savedVisibility;
 
     public NoteEditorView(PracticeNoteService notes, CohortPages pages, CohortAccess access, java.time.Clock clock) {
         this.notes = notes;
@@ -220,7 +224,7 @@ public class NoteEditorView extends Main implements BeforeEnterObserver, HasDyna
         status.setId("note-save-status");
         status.getElement().setAttribute("role", "status");
         save.setId("note-save");
-        save.addClickListener(click -> save(true));
+        save.addClickListener(click -> saveChanges(() -> { }));
         post.setId("note-post-button");
         post.setText(getTranslation("note.post"));
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -291,6 +295,8 @@ public class NoteEditorView extends Main implements BeforeEnterObserver, HasDyna
             id = n.id();
             lockVersion = n.lockVersion();
             posted = !n.draft();
+            unsaved = false;
+            savedVisibility = n.visibility();
             title.setValue(n.title());
             parts.forEach((f, t) -> t.setValue(n.markdown().get(f)));
             area.setValue(n.area());
@@ -344,10 +350,41 @@ public class NoteEditorView extends Main implements BeforeEnterObserver, HasDyna
             return;
         }
         if (posted) {
+            unsaved = true;
             status.setText(getTranslation("note.editor.unsaved"));
             return;
         }
         save(false);
+    }
+
+    /**
+     * "Save changes" of a posted note: a note the cohort read that is to be read more narrowly
+     * loses its comment thread, so the writer is asked first.
+     */
+    private void saveChanges(Runnable then) {
+        if (posted && savedVisibility != null && savedVisibility.cohortReads() && visibility.getValue() != null
+                && !visibility.getValue().cohortReads()) {
+            com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+            dialog.setId("narrow-note-dialog");
+            dialog.setHeaderTitle(getTranslation("note.narrow.title"));
+            dialog.add(new Paragraph(getTranslation("note.narrow.text")));
+            Button ok = new Button(getTranslation("note.narrow.confirm"), click -> {
+                dialog.close();
+                if (save(true)) {
+                    then.run();
+                }
+            });
+            ok.setId("narrow-note-confirm");
+            ok.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+            Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+            cancel.setId("narrow-note-cancel");
+            dialog.getFooter().add(cancel, ok);
+            dialog.open();
+            return;
+        }
+        if (save(true)) {
+            then.run();
+        }
     }
 
     /** Saves; true when it went through. {@code explicit}: the writer asked. */
@@ -364,6 +401,8 @@ public class NoteEditorView extends Main implements BeforeEnterObserver, HasDyna
                 getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "notes/write?id=" + id));
             } else {
                 lockVersion = notes.save(id, lockVersion, draft());
+                unsaved = false;
+                savedVisibility = visibility.getValue();
             }
             status.setText(getTranslation(posted ? "note.editor.changes-saved" : "note.editor.saved",
                     Times.time(java.time.ZonedDateTime.now(clock.withZone(access.zoneOf(cohortId))), getLocale())));
@@ -393,7 +432,8 @@ public class NoteEditorView extends Main implements BeforeEnterObserver, HasDyna
             getUI().ifPresent(ui -> ui.navigate("notes", QueryParameters.of(CohortPages.PARAMETER, String.valueOf(cohortId))));
             return;
         }
-        if (posted && !save(true)) {
+        if (posted && unsaved) {
+            saveChanges(() -> getUI().ifPresent(ui -> ui.navigate("notes/" + id)));
             return;
         }
         getUI().ifPresent(ui -> ui.navigate("notes/" + id));

@@ -220,6 +220,29 @@ class NotesViewsTest extends KaribuTest {
     }
 
     @Test
+    void making_a_cohort_note_private_asks_first_because_its_comments_go() {
+        long id = postedBy(author, "Soon private", PolicyArea.HIRING, NoteVisibility.COHORT, true);
+        data.signIn(author);
+        assertThat(notes.read(id).threadId()).isNotNull();
+
+        signInAs(author);
+        go("notes/write", "id", id);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<NoteVisibility> readers = _get(RadioButtonGroup.class, spec -> spec.withId("note-visibility"));
+        _setValue(readers, NoteVisibility.PRIVATE);
+        _click(_get(Button.class, spec -> spec.withId("note-save")));
+        _click(_get(Button.class, spec -> spec.withId("narrow-note-cancel")));
+        assertThat(notes.read(id).visibility()).as("nothing saved on cancel").isEqualTo(NoteVisibility.COHORT);
+
+        _click(_get(Button.class, spec -> spec.withId("note-save")));
+        _click(_get(Button.class, spec -> spec.withId("narrow-note-confirm")));
+        NoteDetails after = notes.read(id);
+        assertThat(after.visibility()).isEqualTo(NoteVisibility.PRIVATE);
+        assertThat(after.threadId()).isNull();
+        assertThat(after.editedAt()).isNotNull();
+    }
+
+    @Test
     void a_check_in_leads_to_a_new_note_linked_to_the_commitment() {
         data.signIn(author);
         long commitment = commitments.create(cohort, new CommitmentDraft("Publish pay bands", LocalDate.now().plusDays(40),
