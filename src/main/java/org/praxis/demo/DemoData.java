@@ -134,7 +134,8 @@ public class DemoData implements ApplicationRunner {
             CohortService cohorts, MemberService members, AgreementService agreements, SessionService sessions,
             ThreadService threads, AnalysisService analyses, ApplicationService applications,
             CommitmentService commitments, ObstacleService obstacles, TemplateService templates,
-            WorksheetService worksheets, org.praxis.consultation.ConsultationService consultations) {
+            WorksheetService worksheets, org.praxis.consultation.ConsultationService consultations,
+            org.praxis.practice.PracticeNoteService notes) {
     }
 
     private final Services s;
@@ -162,9 +163,10 @@ public class DemoData implements ApplicationRunner {
                 CohortService cohorts, MemberService members, AgreementService agreements, SessionService sessions,
                 ThreadService threads, AnalysisService analyses, ApplicationService applications,
                 CommitmentService commitments, ObstacleService obstacles, TemplateService templates,
-                WorksheetService worksheets, org.praxis.consultation.ConsultationService consultations) {
+                WorksheetService worksheets, org.praxis.consultation.ConsultationService consultations,
+                org.praxis.practice.PracticeNoteService notes) {
             return new Services(actor, accounts, organizations, cohorts, members, agreements, sessions, threads,
-                    analyses, applications, commitments, obstacles, templates, worksheets, consultations);
+                    analyses, applications, commitments, obstacles, templates, worksheets, consultations, notes);
         }
     }
 
@@ -197,6 +199,9 @@ public class DemoData implements ApplicationRunner {
         }
         if (seedConsultation()) {
             log.info("Seeded a peer consultation: Leah's dilemma, in its clarifying questions, with Aisha's question");
+        }
+        if (seedPracticeNotes()) {
+            log.info("Seeded practice notes: Aisha's for the cohort, Leah's published to the network without her name, Miguel's awaiting publishing");
         }
         StringBuilder sb = new StringBuilder("\n\nDemo sign-ins (password for all: ").append(password).append(")\n");
         PEOPLE.forEach(p -> sb.append(String.format("  %-12s %s%n", p.role().toLowerCase(), p.email())));
@@ -485,6 +490,65 @@ public class DemoData implements ApplicationRunner {
                 long response = s.worksheets().start(policyAssignment);
                 s.worksheets().saveAnswer(response, "policy", Answer.text("After-hours intake line"));
             });
+            return true;
+        });
+    }
+
+    /**
+     * Seeds practice notes through the service: Aisha's shared with the cohort (found useful by
+     * Leah), Leah's published to the network with her name removed, Tom's for the facilitators,
+     * Miguel's shared with the network and waiting in the facilitators' queue — unless the demo
+     * cohort already has notes.
+     */
+    public boolean seedPracticeNotes() {
+        return step(() -> {
+            Optional<Long> cohort = demoCohort();
+            if (cohort.isEmpty() || !as(MARISOL, () -> s.notes().cohortNotes(cohort.get(),
+                    org.praxis.practice.NoteFilter.all()).isEmpty())) {
+                return false;
+            }
+            long cohortId = cohort.get();
+            long aisha = daysAgo(5, () -> as(AISHA, () -> {
+                long id = s.notes().create(cohortId, new org.praxis.practice.NoteDraft(
+                        "A signed self-declaration of income at the front desk",
+                        Map.of(org.praxis.practice.NoteField.TRIED, "For three weeks our front desk accepted a signed "
+                                        + "self-declaration of income instead of pay stubs for the sliding-fee scale.",
+                                org.praxis.practice.NoteField.CONTEXT, "Bellingham clinic, two front-desk staff, forms in "
+                                        + "English and Spanish.",
+                                org.praxis.practice.NoteField.HAPPENED, "Nobody was sent home to fetch papers. Two staff "
+                                        + "worried about audits until finance confirmed the funder allows it.",
+                                org.praxis.practice.NoteField.LEARNED, "**Ask finance first.** The rule we thought the "
+                                        + "funder made was our own habit.",
+                                org.praxis.practice.NoteField.DIFFERENTLY, "Tell the front desk why, not only what.",
+                                org.praxis.practice.NoteField.AFFECTED, "Patients paid in cash or by day labour; front-desk staff."),
+                        org.praxis.analysis.PolicyArea.ELIGIBILITY,
+                        java.util.Set.of(org.praxis.analysis.Dimension.INCOME_CLASS, org.praxis.analysis.Dimension.LANGUAGE),
+                        List.of("sliding-fee", "intake"), org.praxis.practice.NoteVisibility.COHORT, false, true,
+                        null, null, null, null, null));
+                s.notes().post(id);
+                return id;
+            }));
+            long leah = daysAgo(4, () -> as(LEAH, () -> {
+                long id = s.notes().create(cohortId, org.praxis.practice.NoteDraft.of(
+                        "A talking circle before the staff meeting",
+                        "We opened the monthly staff meeting with a short talking circle, everyone heard once before any agenda item.",
+                        "People who never spoke in meetings brought the two ideas we acted on.",
+                        org.praxis.analysis.PolicyArea.GOVERNANCE, org.praxis.practice.NoteVisibility.NETWORK)
+                        .withVisibility(org.praxis.practice.NoteVisibility.NETWORK, true, false)
+                        .withFacts(java.util.Set.of(org.praxis.analysis.Dimension.TRIBAL_SOVEREIGNTY), List.of("meetings")));
+                s.notes().post(id);
+                return id;
+            }));
+            run(MARISOL, () -> s.notes().publish(leah));
+            run(LEAH, () -> s.notes().markUseful(aisha, true));
+            run("tom@praxis.example", () -> s.notes().post(s.notes().create(cohortId, org.praxis.practice.NoteDraft.of(
+                    "Pay ranges in every job posting", "We added the pay range to every posting, peer coaches included.",
+                    "Applications rose, and two staff asked why their pay sat at the bottom of the range.",
+                    org.praxis.analysis.PolicyArea.COMPENSATION, org.praxis.practice.NoteVisibility.FACILITATORS))));
+            run("miguel@praxis.example", () -> s.notes().post(s.notes().create(cohortId, org.praxis.practice.NoteDraft.of(
+                    "Spanish-first text reminders", "Appointment reminders went out in Spanish first, English second.",
+                    "Missed appointments fell among farmworker families; nobody asked for English only.",
+                    org.praxis.analysis.PolicyArea.LANGUAGE_ACCESS, org.praxis.practice.NoteVisibility.NETWORK))));
             return true;
         });
     }

@@ -34,7 +34,11 @@ public enum NotificationKind {
     /** A peer consultation of one's cohort was scheduled (in a session, or over a few days). */
     CONSULTATION_SCHEDULED(Delivery.APP, Audience.EVERYONE),
     /** The time of a stage of a consultation one facilitates is up: it waits for them to move it. */
-    CONSULTATION_TIME_UP(Delivery.APP, Audience.FACILITATORS);
+    CONSULTATION_TIME_UP(Delivery.APP, Audience.FACILITATORS),
+    /** One's practice note was published to the network by a facilitator. */
+    NOTE_PUBLISHED(Delivery.APP, Audience.EVERYONE),
+    /** A practice note of the cohort waits for a facilitator to publish it to the network. */
+    NOTE_AWAITING(Delivery.APP, Audience.FACILITATORS);
 
     /** How a person hears of a kind of notice. */
     public enum Delivery {

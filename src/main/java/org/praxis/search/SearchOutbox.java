@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SearchOutbox {
 
     /** The kinds of document; each has one {@link SearchSource}. */
-    public enum Type { SESSION, PROMPT, THREAD, POST, ANALYSIS, RESPONSE, COMMITMENT, CONSULTATION }
+    public enum Type { SESSION, PROMPT, THREAD, POST, ANALYSIS, RESPONSE, COMMITMENT, CONSULTATION, NOTE }
 
     /** The entity type of a row that asks for everything shown under a person's name ({@link #everythingBy}). */
     static final String AUTHOR = "AUTHOR";

@@ -251,6 +251,19 @@ class DemoDataTest extends IntegrationTest {
     }
 
     @Test
+    void the_demo_has_practice_notes_one_published_to_the_network_and_one_awaiting_seeded_once() {
+        demo.seed();
+        assertThat(demo.seedPracticeNotes()).isTrue();
+        var note = org.praxis.jooq.Tables.PRACTICE_NOTE;
+        assertThat(data.db().fetchCount(note, note.COHORT_ID.eq(demoCohortId()).and(note.DRAFT.isFalse()))).isEqualTo(4);
+        assertThat(data.db().fetchCount(note, note.COHORT_ID.eq(demoCohortId()).and(note.PUBLISHED_AT.isNotNull())
+                .and(note.KEEP_NAME.isFalse()))).isEqualTo(1);
+        assertThat(data.db().fetchCount(note, note.COHORT_ID.eq(demoCohortId()).and(note.VISIBILITY.eq("NETWORK"))
+                .and(note.PUBLISHED_AT.isNull()))).isEqualTo(1);
+        assertThat(demo.seedPracticeNotes()).isFalse();
+    }
+
+    @Test
     void the_demo_also_has_agreements_a_session_with_prompts_and_a_commons_thread_seeded_once() {
         demo.seed();
         assertThat(demo.seedConversation()).isTrue();

@@ -88,6 +88,11 @@ final class EveryRoute {
             new Route("consultations", COHORT),
             new Route("consultations/new", COHORT),
             new Route("consultations/:consultationId", COHORT),
+            new Route("notes", COHORT),
+            new Route("notes/network", SIGNED_IN),
+            new Route("notes/:noteId", COHORT),
+            new Route("notes/write", COHORT),
+            new Route("notes/write?id=:noteId", EnumSet.of(Who.MEMBER)),
             // facilitators
             new Route("people", STAFF),
             new Route("reports", STAFF),
@@ -99,6 +104,7 @@ final class EveryRoute {
             new Route("composition", FACILITATOR),
             new Route("obstacles", FACILITATOR),
             new Route("cohort-report", STAFF),
+            new Route("notes/queue", FACILITATOR),
             new Route("admin/cohorts/:cohortId", STAFF),
             // admins
             new Route("admin/cohorts", ADMIN),

@@ -76,6 +76,9 @@ class EveryRouteBrowserIT {
     CommitmentService commitments;
 
     @Autowired
+    org.praxis.practice.PracticeNoteService notes;
+
+    @Autowired
     ApplicationService applications;
 
     @Autowired
@@ -119,6 +122,10 @@ class EveryRouteBrowserIT {
         long consultation = consultations.bring(cohort, new org.praxis.consultation.ConsultationDraft(
                 "Closing the evening clinic", "Our evening clinic loses money.", "We cut its hours by one.",
                 "How do we decide who carries the cost?"));
+        long note = notes.create(cohort, org.praxis.practice.NoteDraft.of("Evening interpreters, three months on",
+                "We scheduled interpreters for every evening shift.", "Asking at booking time mattered more than the roster.",
+                PolicyArea.LANGUAGE_ACCESS, org.praxis.practice.NoteVisibility.COHORT));
+        notes.post(note);
         // a name of 100 letters without a space, as someone may type it
         long application = applications.apply(new ApplicationForm(cohort, "A".repeat(100), TestData.unique("applicant")
                 + "@example.org", null, "Clinic of " + "B".repeat(60), Sector.HOUSING, "Director", Authority.STRUCTURAL,
@@ -131,6 +138,7 @@ class EveryRouteBrowserIT {
         ids.put("assignmentId", assignment);
         ids.put("responseId", response);
         ids.put("commitmentId", commitment);
+        ids.put("noteId", note);
         ids.put("templateId", template);
         ids.put("applicationId", application);
         ids.put("cohortId", cohort);

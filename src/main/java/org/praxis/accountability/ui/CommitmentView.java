@@ -265,6 +265,13 @@ public class CommitmentView extends Main implements BeforeEnterObserver, HasDyna
             list.add(item);
         }
         section.add(list);
+        if (commitment.mine()) {
+            // practice notes link back here; the note's editor checks that the commitment is one's own
+            var learn = Links.route(getTranslation("commitment.learn"),
+                    "notes/write?commitment=" + commitment.id());
+            learn.setId("commitment-learn");
+            section.add(new Paragraph(learn));
+        }
         return section;
     }
 

@@ -117,6 +117,12 @@ class MessagesTest {
             Map.entry("consultation.length.", List.of("questions", "reflections", "response")),
             Map.entry("consultation.field.", List.of("title", "title.help", "situation", "situation.help", "tried",
                     "tried.help", "question", "question.help")),
+            Map.entry("note.visibility.", lower(org.praxis.practice.NoteVisibility.values())),
+            Map.entry("note.visibility.short.", lower(org.praxis.practice.NoteVisibility.values())),
+            Map.entry("note.readers.", lower(org.praxis.practice.NoteVisibility.values())),
+            Map.entry("note.field.", Stream.of(org.praxis.practice.NoteField.values())
+                    .map(org.praxis.practice.NoteField::key).toList()),
+            Map.entry("note.link.", List.of("session", "commitment", "analysis", "response", "thread")),
             // a valid link offers the change instead of a refusal
             Map.entry("account.email.link.", Stream.of(org.praxis.member.EmailLink.State.values())
                     .filter(s -> s != org.praxis.member.EmailLink.State.VALID)
