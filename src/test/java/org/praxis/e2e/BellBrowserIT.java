@@ -99,4 +99,46 @@ class BellBrowserIT {
                             + "return !!p && (document.activeElement === p || p.contains(document.activeElement));")));
         }
     }
+
+    @Test
+    void home_reads_as_a_grid_on_a_desktop_and_one_column_on_a_phone_for_a_member_and_a_facilitator()
+            throws IOException {
+        long cohort = data.cohort();
+        TestData.Person facilitator = data.personIn(cohort, Role.FACILITATOR);
+        TestData.Person member = data.personIn(cohort, Role.MEMBER);
+        TestData.Person other = data.personIn(cohort, Role.MEMBER);
+        data.session(cohort, TestData.unique("Listening session"));
+        long thread = data.thread(cohort);
+        data.signIn(member);
+        long post = threads.reply(thread, null, "How do you keep intake short?", false, false);
+        data.signIn(other);
+        threads.reply(thread, post, "Three questions, no more.", false, false);
+
+        for (TestData.Person who : new TestData.Person[] {member, facilitator}) {
+            String role = who == member ? "member" : "facilitator";
+            try (Browser browser = new Browser(port)) {
+                browser.signIn(who.email(), TestData.PASSWORD);
+                browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-view")));
+                for (int[] size : new int[][] {{1280, 900}, {390, 844}}) {
+                    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+                    browser.open("");
+                    browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-next-session")));
+                    browser.screenshot("home-" + role + "-" + size[0] + ".png");
+                    assertThat((Long) browser.driver.executeScript("return document.documentElement.scrollWidth"))
+                            .isLessThanOrEqualTo((long) size[0]);
+                    Long columns = (Long) browser.driver.executeScript(
+                            "const g = document.querySelector('.praxis-home-grid');"
+                                    + "return g ? getComputedStyle(g).gridTemplateColumns.split(' ').length : 0;");
+                    if (size[0] == 390) {
+                        assertThat(columns).isEqualTo(1L);
+                    } else {
+                        assertThat(columns).isGreaterThan(1L);
+                    }
+                }
+                browser.open("commons?cohort=" + cohort);
+                browser.waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("thread-activity-" + thread)));
+                browser.screenshot("commons-" + role + "-390.png");
+            }
+        }
+    }
 }
