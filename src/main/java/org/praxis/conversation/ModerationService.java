@@ -185,9 +185,18 @@ public class ModerationService {
     /** How many open reports wait for the signed-in person. */
     @Transactional(readOnly = true)
     public int openReportCount() {
+        return openReportCountFor(currentUser.require());
+    }
+
+    /**
+     * The same count for a person known beforehand, for work that runs outside their request
+     * (a count pushed to their open page from the thread of whoever wrote the report).
+     */
+    @Transactional(readOnly = true)
+    public int openReportCountFor(PraxisUser me) {
         return db.fetchCount(db.selectOne().from(POST_REPORT).join(POST).on(POST.ID.eq(POST_REPORT.POST_ID))
                 .join(THREAD).on(THREAD.ID.eq(POST.THREAD_ID))
-                .where(POST_REPORT.RESOLVED_AT.isNull()).and(mine(currentUser.require())));
+                .where(POST_REPORT.RESOLVED_AT.isNull()).and(mine(me)));
     }
 
     /** The reports someone may see and handle: of cohorts they facilitate, and for admins those sent to the admins. */

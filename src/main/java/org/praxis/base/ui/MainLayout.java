@@ -46,7 +46,8 @@ public class MainLayout extends AppLayout {
     private final Span drawerWho = new Span();
 
     public MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser,
-            java.util.List<NavbarContribution> contributions, DatabaseStatus database) {
+            java.util.List<NavbarContribution> contributions, DatabaseStatus database,
+            java.util.List<MenuBadge> badges) {
         this.authenticationContext = authenticationContext;
         this.database = database;
         this.currentUser = currentUser;
@@ -54,7 +55,7 @@ public class MainLayout extends AppLayout {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.menu"));
         addToNavbar(skipLink(), toggle, header(currentUser, contributions), savingPausedBanner());
-        addToDrawer(brand(), new Scroller(navigation()), drawerAccount(), footer());
+        addToDrawer(brand(), new Scroller(navigation(badges)), drawerAccount(), footer());
     }
 
     /**
@@ -123,7 +124,7 @@ public class MainLayout extends AppLayout {
         return brand;
     }
 
-    private SideNav navigation() {
+    private SideNav navigation(java.util.List<MenuBadge> badges) {
         SideNav nav = new SideNav();
         nav.setId("main-navigation");
         nav.getElement().setAttribute("aria-label", getTranslation("nav.label"));
@@ -133,6 +134,9 @@ public class MainLayout extends AppLayout {
                 String[] icon = entry.icon().split(":", 2);
                 item.setPrefixComponent(icon.length == 2 ? new Icon(icon[0], icon[1]) : new Icon(entry.icon()));
             }
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            badges.stream().filter(b -> b.path().equals(path)).findFirst()
+                    .ifPresent(b -> item.setSuffixComponent(b.create()));
             nav.addItem(item);
         }
         return nav;

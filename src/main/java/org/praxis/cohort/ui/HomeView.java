@@ -125,7 +125,11 @@ public class HomeView extends Main implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         if (!grouped) {
-            blocks.forEach(this::add);
+            // the member's own blocks side by side on a wide screen, one column on a phone
+            Div grid = new Div();
+            grid.addClassName("praxis-home-grid");
+            blocks.forEach(grid::add);
+            add(grid);
             return;
         }
         Section section = new Section();

@@ -264,7 +264,7 @@ class JoiningViewsTest extends KaribuTest {
         applications.setStatus(one, ApplicationStatus.SHORTLISTED, null);
         UI_navigate("composition", "cohort", cohort);
         assertThat(_get(Paragraph.class, spec -> spec.withId("composition-size")).getText())
-                .startsWith("5 of 15 places: 1 members and 4 shortlisted or invited applicants");
+                .startsWith("5 of 15 places: 1 member and 4 shortlisted or invited applicants");
         String race = _get(NativeTable.class, spec -> spec.withId("composition-race")).getElement().getTextRecursively();
         assertThat(race).contains("White3", "Black or African Americanfewer than 3");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("composition-gaps")).getElement().getTextRecursively())
