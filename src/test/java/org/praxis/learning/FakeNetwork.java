@@ -29,13 +29,16 @@ public class FakeNetwork {
         PASSAGES.getOrDefault(cohortId, List.of()).removeIf(p -> p.title().equals(title));
     }
 
+    // before the application's own (practice notes), so the fake's section is "counts-1"
     @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     NetworkPassages fakePassages() {
         return (cohortId, from, to) -> PASSAGES.getOrDefault(cohortId, List.of()).stream()
                 .filter(p -> !p.at().isBefore(from) && p.at().isBefore(to)).toList();
     }
 
     @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     NetworkCounts fakeNoteCounts() {
         return new NetworkCounts() {
             @Override

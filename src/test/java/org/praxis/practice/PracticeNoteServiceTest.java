@@ -370,4 +370,32 @@ class PracticeNoteServiceTest extends IntegrationTest {
             assertThatThrownBy(() -> notes.countsByPolicyArea(cohort, from, to)).isInstanceOf(AccessDeniedException.class);
         }
     }
+
+    @Autowired
+    org.praxis.learning.LearningService learning;
+
+    @Test
+    void the_cohort_report_shows_the_shared_notes_and_the_notes_by_area_and_a_withdrawn_one_leaves_it() {
+        long shared = posted(NoteVisibility.NETWORK, false, PolicyArea.LANGUAGE_ACCESS);
+        posted(NoteVisibility.PRIVATE, true, PolicyArea.LANGUAGE_ACCESS);
+        posted(NoteVisibility.COHORT, true, PolicyArea.LANGUAGE_ACCESS);
+        data.signIn(facilitator);
+        notes.publish(shared);
+        var period = learning.period(cohort, org.praxis.learning.ReportPeriod.Preset.LAST_3_MONTHS, null, null);
+
+        var report = learning.report(cohort, period);
+        assertThat(report.passages()).singleElement().satisfies(p -> {
+            assertThat(p.kindKey()).isEqualTo("learning.passage.note");
+            assertThat(p.text()).isEqualTo("More interviews went to people we used to skip.");
+            assertThat(p.authorName()).isEmpty();
+            assertThat(p.link()).isEqualTo("notes/" + shared);
+        });
+        String csv = new String(learning.csv(cohort, period), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("Practice notes by area").contains("Language access").doesNotContain(author.name());
+
+        data.signIn(author);
+        notes.withdrawConsent(shared);
+        data.signIn(facilitator);
+        assertThat(learning.report(cohort, period).passages()).isEmpty();
+    }
 }
