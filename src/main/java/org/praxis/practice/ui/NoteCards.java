@@ -25,12 +25,11 @@ final class NoteCards {
         item.add(title);
         if (n.draft()) {
             item.add(badge(owner.getTranslation("note.draft"), "badge contrast"));
+        } else if (n.published()) {
+            item.add(badge(owner.getTranslation("note.published"), "badge success"));
         } else {
             item.add(badge(owner.getTranslation("note.visibility.short." + n.visibility().name().toLowerCase(Locale.ROOT)),
                     "badge"));
-        }
-        if (n.published()) {
-            item.add(badge(owner.getTranslation("note.published"), "badge success"));
         }
         StringBuilder line = new StringBuilder(owner.getTranslation("analysis.area." + n.area().name().toLowerCase(Locale.ROOT)));
         if (!n.dimensions().isEmpty()) {

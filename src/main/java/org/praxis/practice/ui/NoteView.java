@@ -92,10 +92,13 @@ public class NoteView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (note.draft()) {
             badges.add(badge(getTranslation("note.draft"), "badge contrast"));
         }
-        badges.add(badge(getTranslation("note.visibility.short." + note.visibility().name().toLowerCase(Locale.ROOT)), "badge"));
         if (note.published()) {
             badges.add(badge(getTranslation("note.published"), "badge success"));
-        } else if (note.awaitingPublishing()) {
+        } else {
+            badges.add(badge(getTranslation("note.visibility.short." + note.visibility().name().toLowerCase(Locale.ROOT)),
+                    "badge"));
+        }
+        if (note.awaitingPublishing()) {
             badges.add(badge(getTranslation("note.awaiting"), "badge contrast"));
         }
         add(badges);
