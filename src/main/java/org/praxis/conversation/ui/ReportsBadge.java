@@ -1,15 +1,12 @@
 package org.praxis.conversation.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.shared.Registration;
 import org.praxis.base.security.CurrentUser;
 import org.praxis.base.security.PraxisUser;
+import org.praxis.base.ui.PushedRefresh;
 import org.praxis.base.ui.MenuBadge;
 import org.praxis.conversation.ModerationService;
 import org.praxis.notification.NotificationEvents;
@@ -45,15 +42,12 @@ class ReportsBadge implements MenuBadge {
     static final class Badge extends Span implements AfterNavigationObserver {
 
         private final transient ModerationService moderation;
-        private final transient NotificationEvents events;
         private final PraxisUser reader;
         private final Span count = new Span();
         private final Span label = new Span();
-        private Registration subscription;
 
         Badge(ModerationService moderation, NotificationEvents events, PraxisUser reader) {
             this.moderation = moderation;
-            this.events = events;
             this.reader = reader;
             setId("open-reports-badge");
             count.getElement().getThemeList().add("badge error primary pill small");
@@ -61,26 +55,7 @@ class ReportsBadge implements MenuBadge {
             label.addClassName("praxis-visually-hidden");
             add(count, label);
             refresh();
-        }
-
-        @Override
-        protected void onAttach(AttachEvent attachEvent) {
-            super.onAttach(attachEvent);
-            UI ui = attachEvent.getUI();
-            if (subscription != null) {
-                subscription.remove();
-            }
-            // the count is read again in the UI's session, with the reader's rights
-            subscription = events.listen(reader.id(), () -> ui.access(this::refresh));
-        }
-
-        @Override
-        protected void onDetach(DetachEvent detachEvent) {
-            if (subscription != null) {
-                subscription.remove();
-                subscription = null;
-            }
-            super.onDetach(detachEvent);
+            PushedRefresh.keep(this, listener -> events.listen(reader.id(), listener), this::refresh);
         }
 
         @Override

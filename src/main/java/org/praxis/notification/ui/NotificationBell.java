@@ -1,16 +1,13 @@
 package org.praxis.notification.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.shared.Registration;
 import org.praxis.base.security.CurrentUser;
+import org.praxis.base.ui.PushedRefresh;
 import org.praxis.base.ui.NavbarContribution;
 import org.praxis.notification.NotificationEvents;
 import org.praxis.notification.NotificationService;
@@ -42,16 +39,13 @@ class NotificationBell implements NavbarContribution {
     static final class Bell extends Anchor implements AfterNavigationObserver {
 
         private final transient NotificationService notifications;
-        private final transient NotificationEvents events;
         /** The reader, as known when the page opened (notices arrive on other threads). */
         private final long reader;
         private final Span count = new Span();
-        private Registration subscription;
 
         Bell(NotificationService notifications, NotificationEvents events, long reader) {
             super("notifications");
             this.notifications = notifications;
-            this.events = events;
             this.reader = reader;
             getElement().setAttribute("router-link", true);
             setId("notification-bell");
@@ -62,25 +56,7 @@ class NotificationBell implements NavbarContribution {
             count.getElement().setAttribute("aria-hidden", "true");
             add(count);
             refresh();
-        }
-
-        @Override
-        protected void onAttach(AttachEvent attachEvent) {
-            super.onAttach(attachEvent);
-            UI ui = attachEvent.getUI();
-            if (subscription != null) {
-                subscription.remove();
-            }
-            subscription = events.listen(reader, () -> ui.access(this::refresh));
-        }
-
-        @Override
-        protected void onDetach(DetachEvent detachEvent) {
-            if (subscription != null) {
-                subscription.remove();
-                subscription = null;
-            }
-            super.onDetach(detachEvent);
+            PushedRefresh.keep(this, listener -> events.listen(reader, listener), this::refresh);
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.praxis.conversation.AgreementService;
 import org.praxis.conversation.ModerationService;
 import org.praxis.conversation.ThreadService;
 import org.praxis.support.KaribuTest;
+import org.praxis.support.ReportedPost;
 import org.praxis.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -60,14 +61,10 @@ class HomeBlocksTest extends KaribuTest {
         long cohort = data.cohort();
         long elsewhere = data.cohort();
         TestData.Person facilitator = data.personIn(cohort, Role.FACILITATOR);
-        TestData.Person member = data.personIn(cohort, Role.MEMBER);
-        TestData.Person reporter = data.personIn(cohort, Role.MEMBER);
         TestData.Person stranger = data.personIn(elsewhere, Role.MEMBER);
-        long thread = data.thread(cohort);
-        data.signIn(member);
-        long post = threads.reply(thread, null, "A sharp remark.", false, false);
-        data.signIn(reporter);
-        moderation.report(post, "This felt dismissive.", false);
+        ReportedPost reported = ReportedPost.in(data, threads, moderation, cohort, "A sharp remark.", "Dismissive.");
+        TestData.Person member = reported.author();
+        TestData.Person reporter = reported.reporter();
         data.signIn(facilitator);
         agreements.publish(cohort, "We listen before we answer.");
         data.signIn(data.personIn(elsewhere, Role.FACILITATOR));
@@ -87,14 +84,8 @@ class HomeBlocksTest extends KaribuTest {
     @Test
     void a_member_sees_none_of_the_facilitators_blocks_even_with_open_reports() {
         long cohort = data.cohort();
-        TestData.Person member = data.personIn(cohort, Role.MEMBER);
-        TestData.Person reporter = data.personIn(cohort, Role.MEMBER);
-        long thread = data.thread(cohort);
-        data.signIn(member);
-        long post = threads.reply(thread, null, "A sharp remark.", false, false);
-        data.signIn(reporter);
-        moderation.report(post, "This felt dismissive.", false);
-        signInAs(member);
+        ReportedPost reported = ReportedPost.in(data, threads, moderation, cohort, "A sharp remark.", "Dismissive.");
+        signInAs(reported.author());
 
         navigate("");
 

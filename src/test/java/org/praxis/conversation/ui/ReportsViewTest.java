@@ -22,6 +22,7 @@ import org.praxis.conversation.ModerationService;
 import org.praxis.conversation.ReportAction;
 import org.praxis.conversation.ThreadService;
 import org.praxis.support.KaribuTest;
+import org.praxis.support.ReportedPost;
 import org.praxis.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,13 +71,11 @@ class ReportsViewTest extends KaribuTest {
     void a_report_quotes_the_post_links_to_it_and_handling_it_moves_it_to_the_handled_list_with_what_was_done() {
         long cohort = data.cohort();
         TestData.Person facilitator = data.personIn(cohort, Role.FACILITATOR);
-        TestData.Person author = data.personIn(cohort, Role.MEMBER);
-        TestData.Person reporter = data.personIn(cohort, Role.MEMBER);
-        long thread = data.thread(cohort);
-        data.signIn(author);
-        long post = threads.reply(thread, null, "Quote *me* here.", false, false);
-        data.signIn(reporter);
-        long report = moderation.report(post, "Needs a look.", false);
+        ReportedPost reported = ReportedPost.in(data, threads, moderation, cohort, "Quote *me* here.", "Needs a look.");
+        TestData.Person author = reported.author();
+        long thread = reported.thread();
+        long post = reported.post();
+        long report = reported.report();
 
         signInAs(facilitator);
         follow("reports?report=" + report);
